@@ -1,0 +1,20 @@
+import { orgModule } from './modules/org/index.ts';
+import { rolesRoutes } from './platform/access/routes.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { usersRoutes } from './platform/auth/users-routes.ts';
+import type { HouqinModule } from './platform/module.ts';
+
+/** Every slice of the product, in registration order. Adding a module is one line here. */
+export const modules: HouqinModule[] = [
+  {
+    name: 'platform',
+    routes(app, deps) {
+      authRoutes(app, deps);
+      usersRoutes(app, deps);
+      rolesRoutes(app, deps);
+      auditRoutes(app, deps);
+    },
+  },
+  orgModule,
+];

@@ -1,0 +1,23 @@
+import type { HouqinModule } from '../../platform/module.ts';
+import { orgRoutes } from './routes.ts';
+import { placesRoutes } from './routes-places.ts';
+
+/**
+ * Module `org`: the organisation, its sites, the location tree, departments
+ * and people. Other modules read places and people through these exports.
+ */
+export const orgModule: HouqinModule = {
+  name: 'org',
+  routes(app, deps) {
+    orgRoutes(app, deps);
+    placesRoutes(app, deps);
+  },
+};
+
+export { getLocation, findLocationByQrToken } from './locations.ts';
+export { getPerson } from './people.ts';
+export { getDepartment } from './departments.ts';
+export { getOrganization } from './organization.ts';
+export { listOrganizationIds } from './repository.ts';
+export { DepartmentP, LocationP, OrgP, PeopleP } from './policy.ts';
+export type { Department, Location, Person, Site } from './schema.ts';

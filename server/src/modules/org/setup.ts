@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { BUILTIN_ROLES } from '../../platform/access/builtin-roles.ts';
+import { findRoleByKey } from '../../platform/access/repository.ts';
+import { syncBuiltinRoles } from '../../platform/access/roles-service.ts';
+import { recordAudit } from '../../platform/audit/record-audit.ts';
+import { insertUserWithGrants } from '../../platform/auth/users-service.ts';
+import { systemActor } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/connect.ts';
+import { dialectOf, writeJson } from '../../platform/db/dialect.ts';
+import { conflict } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { countOrganizations } from './repository.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
+
+export type SetupInput = {
+  organization: { name: string; timezone?: string | undefined };
+  admin: { username: string; password: string; name: string };
+};
+
+const ALREADY = { zh: '系统已完成初始化，不能再次设置', en: 'Houqin is already set up' };
+
+/**
+ * First run: creates the organisation, its built-in roles and the first
+ * administrator in one transaction, only while no organisation exists.
+ */
+export async function setupInstallation(
+  db: Db,
+  input: SetupInput,
+  meta: { requestId: string | null; ip: string | null; audit: { count: number }; defaultTimeZone: string },
+): Promise<{ organizationId: string; userId: string }> {
+  return db.transaction().execute(async (tx) => {
+    // Two set-up requests at once must not both succeed: on PostgreSQL take a
+    // table lock; SQLite already runs one write transaction at a time.
+    if (dialectOf(tx) === 'postgres') {
+      await sql`lock table organizations in exclusive mode`.execute(tx);
+    }
+    if ((await countOrganizations(tx)) > 0) throw conflict(ALREADY);
+    const orgId = newId();
+    const now = new Date().toISOString();
+    await tx
+      .insertInto('organizations')
+      .values({
+        id: orgId,
+        name: input.organization.name,
+        timezone: input.organization.timezone ?? meta.defaultTimeZone,
+        settings: writeJson(DEFAULT_SETTINGS),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const actor = { ...systemActor(orgId, input.admin.name), requestId: meta.requestId, ip: meta.ip, audit: meta.audit };
+    await recordAudit(tx, actor, { action: 'setup', entityType: 'organization', entityId: orgId, after: input.organization });
+    await syncBuiltinRoles(tx, orgId);
+    const admin = await findRoleByKey(tx, orgId, BUILTIN_ROLES[0]!.key);
+    const userId = await insertUserWithGrants(tx, actor, {
+      username: input.admin.username,
+      password: input.admin.password,
+      displayName: input.admin.name,
+      grants: admin ? [{ roleId: admin.id, siteId: null }] : [],
+    });
+    return { organizationId: orgId, userId };
+  });
+}

@@ -1,0 +1,228 @@
+import { randomBytes } from 'node:crypto';
+import { grantRole } from '../access/roles-service.ts';
+import { listGrants, type Grant } from '../access/repository.ts';
+import { invalidateAccess } from '../access/resolve.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor } from '../context.ts';
+import type { Db, DbOrTx } from '../db/connect.ts';
+import { badRequest, conflict, isUniqueViolation, notFound, unauthorized } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import * as repo from './repository.ts';
+import { sha256 } from './sessions.ts';
+
+const USER = { zh: '账号', en: 'User' };
+
+export type User = {
+  id: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  locale: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  grants: Grant[];
+};
+
+export function userFromRow(row: repo.UserRow, grants: Grant[]): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    personId: row.person_id,
+    locale: row.locale,
+    active: row.active === 1,
+    mustChangePassword: row.must_change_password === 1,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+    grants: grants.filter((g) => g.userId === row.id),
+  };
+}
+
+export type UserCreate = {
+  username: string;
+  password: string;
+  displayName: string;
+  personId?: string | null | undefined;
+  locale?: string | undefined;
+  grants?: { roleId: string; siteId: string | null }[] | undefined;
+  mustChangePassword?: boolean | undefined;
+};
+
+async function checkPerson(tx: DbOrTx, orgId: string, personId: string | null | undefined) {
+  if (!personId) return;
+  const p = await tx.selectFrom('people').select('id').where('org_id', '=', orgId).where('id', '=', personId).executeTakeFirst();
+  if (!p) throw notFound({ zh: '人员', en: 'Person' });
+}
+
+/** Creates an account (and its role grants) inside the caller's transaction. */
+export async function insertUserWithGrants(tx: DbOrTx, actor: Actor, input: UserCreate): Promise<string> {
+  await checkPerson(tx, actor.orgId, input.personId);
+  const id = newId();
+  const now = new Date().toISOString();
+  const row: repo.UserRow = {
+    id,
+    org_id: actor.orgId,
+    person_id: input.personId ?? null,
+    username: repo.normalizeUsername(input.username),
+    password_hash: await hashPassword(input.password),
+    display_name: input.displayName,
+    locale: input.locale ?? 'zh-CN',
+    active: 1,
+    must_change_password: input.mustChangePassword ? 1 : 0,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  try {
+    await repo.insertUser(tx, row);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict({ zh: `用户名 ${row.username} 已被使用`, en: `Username ${row.username} is taken` });
+    throw err;
+  }
+  await recordAudit(tx, actor, { action: 'create', entityType: 'user', entityId: id, after: { ...row, password_hash: undefined } });
+  for (const g of input.grants ?? []) await grantRole(tx, actor, { userId: id, ...g });
+  return id;
+}
+
+export async function getUser(db: DbOrTx, orgId: string, id: string): Promise<User> {
+  const row = await repo.findUser(db, orgId, id);
+  if (!row) throw notFound(USER);
+  return userFromRow(row, await listGrants(db, orgId, [id]));
+}
+
+export async function createUser(db: Db, actor: Actor, input: UserCreate): Promise<User> {
+  const id = await db.transaction().execute((tx) => insertUserWithGrants(tx, actor, input));
+  return getUser(db, actor.orgId, id);
+}
+
+export type UserListQuery = { q?: string | undefined; active?: boolean | undefined; page: number; pageSize: number };
+
+export async function listUsers(db: Db, orgId: string, query: UserListQuery): Promise<{ items: User[]; total: number }> {
+  let base = db.selectFrom('users').where('org_id', '=', orgId);
+  if (query.q) {
+    const like = `%${query.q.toLowerCase()}%`;
+    base = base.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', `%${query.q}%`)]));
+  }
+  if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('username').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const grants = await listGrants(db, orgId, rows.map((r) => r.id));
+  return { items: rows.map((r) => userFromRow(r, grants)), total: Number(count.n) };
+}
+
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: { displayName?: string | undefined; personId?: string | null | undefined; locale?: string | undefined; active?: boolean | undefined },
+): Promise<User> {
+  const before = await repo.findUser(db, actor.orgId, id);
+  if (!before) throw notFound(USER);
+  if (patch.active === false && id === actor.userId) {
+    throw badRequest({ zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
+  }
+  await db.transaction().execute(async (tx) => {
+    await checkPerson(tx, actor.orgId, patch.personId);
+    await repo.updateUser(tx, actor.orgId, id, {
+      ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+      ...(patch.personId !== undefined && { person_id: patch.personId }),
+      ...(patch.locale !== undefined && { locale: patch.locale }),
+      ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
+      updated_at: new Date().toISOString(),
+    });
+    // A disabled account is signed out everywhere at once.
+    if (patch.active === false) await repo.deleteSessionsOfUser(tx, id);
+    await recordAudit(tx, actor, { action: 'update', entityType: 'user', entityId: id, before: { ...before, password_hash: undefined }, after: patch });
+  });
+  invalidateAccess(actor.orgId, id);
+  return getUser(db, actor.orgId, id);
+}
+
+/** Admin reset: a new temporary password the user must change at next sign-in; other sessions end. */
+export async function resetPassword(db: Db, actor: Actor, id: string, password: string): Promise<void> {
+  const before = await repo.findUser(db, actor.orgId, id);
+  if (!before) throw notFound(USER);
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (tx) => {
+    await repo.updateUser(tx, actor.orgId, id, { password_hash: hash, must_change_password: 1, updated_at: new Date().toISOString() });
+    await repo.deleteSessionsOfUser(tx, id);
+    await recordAudit(tx, actor, { action: 'reset_password', entityType: 'user', entityId: id });
+  });
+}
+
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; keepSessionId: string | null },
+): Promise<void> {
+  const user = await repo.findUser(db, actor.orgId, actor.userId ?? '');
+  if (!user) throw notFound(USER);
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    throw unauthorized({ zh: '当前密码不正确', en: 'The current password is wrong' });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw badRequest({ zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
+  }
+  const hash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (tx) => {
+    await repo.updateUser(tx, actor.orgId, user.id, { password_hash: hash, must_change_password: 0, updated_at: new Date().toISOString() });
+    await repo.deleteSessionsOfUser(tx, user.id, input.keepSessionId ?? undefined);
+    await recordAudit(tx, actor, { action: 'change_password', entityType: 'user', entityId: user.id });
+  });
+}
+
+export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; revokedAt: string | null };
+
+/** Issues an API token for a user; the secret is shown once and only its hash is kept. */
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: { name: string; expiresAt?: string | null | undefined },
+): Promise<{ token: string; item: ApiToken }> {
+  const user = await repo.findUser(db, actor.orgId, userId);
+  if (!user) throw notFound(USER);
+  const secret = `hq_${randomBytes(24).toString('base64url')}`;
+  const id = newId();
+  const row = {
+    id,
+    org_id: actor.orgId,
+    user_id: userId,
+    name: input.name,
+    token_hash: sha256(secret),
+    prefix: secret.slice(0, 10),
+    created_at: new Date().toISOString(),
+    last_used_at: null,
+    expires_at: input.expiresAt ?? null,
+    revoked_at: null,
+  };
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('api_tokens').values(row).execute();
+    await recordAudit(tx, actor, { action: 'create_token', entityType: 'user', entityId: userId, after: { id, name: input.name, expiresAt: row.expires_at } });
+  });
+  return { token: secret, item: tokenFromRow(row) };
+}
+
+function tokenFromRow(r: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null; revoked_at: string | null }): ApiToken {
+  return { id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, expiresAt: r.expires_at, revokedAt: r.revoked_at };
+}
+
+export async function listApiTokens(db: Db, orgId: string, userId: string): Promise<ApiToken[]> {
+  if (!(await repo.findUser(db, orgId, userId))) throw notFound(USER);
+  const rows = await db.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  return rows.map(tokenFromRow);
+}
+
+export async function revokeApiToken(db: Db, actor: Actor, userId: string, tokenId: string): Promise<void> {
+  const row = await db.selectFrom('api_tokens').selectAll().where('org_id', '=', actor.orgId).where('user_id', '=', userId).where('id', '=', tokenId).executeTakeFirst();
+  if (!row) throw notFound({ zh: 'API 令牌', en: 'API token' });
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('id', '=', tokenId).execute();
+    await recordAudit(tx, actor, { action: 'revoke_token', entityType: 'user', entityId: userId, before: { id: tokenId, name: row.name } });
+  });
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TZ: z.string().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Shanghai'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().default('Houqin <houqin@localhost>'),
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
+  timeZone: string;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  uploadLimitBytes: number;
+  metricsToken: string | undefined;
+  schedulerEnabled: boolean;
+  /** Session cookie is Secure when the public URL is https. */
+  secureCookies: boolean;
+  /** Test runs turn on extra self-checks (e.g. every mutation must be audited). */
+  strictChecks: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration from environment variables. A wrong value throws a
+ * ConfigError whose message is one line naming the variable and the problem,
+ * so `main.ts` can print it and exit.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "not set": shells and .env files often leave them so.
+  const cleaned = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? '?';
+    throw new ConfigError(
+      `Invalid configuration: ${name}=${JSON.stringify(cleaned[name] ?? '')} ${issue?.message ?? ''}`,
+    );
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    publicUrl: c.PUBLIC_URL?.replace(/\/$/, ''),
+    logLevel: c.LOG_LEVEL,
+    timeZone: c.TZ,
+    smtpUrl: c.SMTP_URL,
+    smtpFrom: c.SMTP_FROM,
+    uploadLimitBytes: Math.round(c.UPLOAD_LIMIT_MB * 1024 * 1024),
+    metricsToken: c.METRICS_TOKEN,
+    schedulerEnabled: c.SCHEDULER === 'on',
+    secureCookies: c.PUBLIC_URL?.startsWith('https:') ?? false,
+    strictChecks: env.NODE_ENV === 'test' || env.VITEST === 'true',
+  };
+}

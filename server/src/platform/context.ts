@@ -1,0 +1,32 @@
+import { Access } from './access/access.ts';
+import type { Lang } from './i18n.ts';
+
+/**
+ * Who is doing something, passed to every service call that changes data so
+ * the audit row can say who, from where, under which request.
+ */
+export type Actor = {
+  orgId: string;
+  userId: string | null;
+  name: string;
+  access: Access;
+  requestId: string | null;
+  ip: string | null;
+  lang: Lang;
+  /** Counts audit rows this request wrote; strict mode checks every mutation wrote one. */
+  audit: { count: number };
+};
+
+/** The scheduler and CLI act as the system, with every permission checked by their own code. */
+export function systemActor(orgId: string, name = '系统'): Actor {
+  return {
+    orgId,
+    userId: null,
+    name,
+    access: Access.none(),
+    requestId: null,
+    ip: null,
+    lang: 'zh',
+    audit: { count: 0 },
+  };
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export type Db = Kysely<Database>;
+
+/** Either the database or an open transaction: repositories accept both. */
+export type DbOrTx = Kysely<Database> | Transaction<Database>;
+
+export type DbHandle = {
+  db: Db;
+  dialect: DialectName;
+  /** The SQLite file, for online backups; undefined on PostgreSQL. */
+  sqlitePath: string | undefined;
+  close(): Promise<void>;
+};
+
+// pg returns timestamptz as Date, int8/numeric as strings and date as Date by
+// default. Houqin moves instants as ISO strings and money as integer 分, the
+// same shapes SQLite gives, so both dialects hand repositories identical rows.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(v + 'Z').toISOString());
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export type ConnectOptions = {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Pool size on PostgreSQL. */
+  poolSize?: number;
+  readonly?: boolean;
+};
+
+export const SQLITE_FILE = 'houqin.sqlite';
+
+/** Opens the database the configuration names: PostgreSQL when a URL is given, else SQLite in the data dir. */
+export function connect(opts: ConnectOptions): DbHandle {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', sqlitePath: undefined, close: () => db.destroy() };
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, SQLITE_FILE);
+  const sqlite = openSqlite(file, opts.readonly ?? false);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlitePath: file, close: () => db.destroy() };
+}
+
+/**
+ * WAL lets readers run beside the writer; synchronous=FULL fsyncs every commit
+ * so an acknowledged write survives power loss (the crash test checks it).
+ */
+export function openSqlite(file: string, readonly = false): SqliteDatabase.Database {
+  const sqlite = new SqliteDatabase(file, { readonly, fileMustExist: readonly });
+  sqlite.pragma('busy_timeout = 5000');
+  if (!readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+  }
+  sqlite.pragma('foreign_keys = ON');
+  return sqlite;
+}
