@@ -9,7 +9,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { modules } from './modules.ts';
 import type { Config } from './platform/config.ts';
 import type { DbHandle } from './platform/db/connect.ts';
@@ -31,7 +35,11 @@ export type BuildOptions = {
 };
 
 /** Builds the HTTP application; the caller owns the database handle and listening. */
-export async function buildApp({ config, handle, logger }: BuildOptions): Promise<{ app: App; deps: Deps }> {
+export async function buildApp({
+  config,
+  handle,
+  logger,
+}: BuildOptions): Promise<{ app: App; deps: Deps }> {
   const deps: Deps = { db: handle.db, dialect: handle.dialect, config };
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
@@ -67,7 +75,9 @@ export async function buildApp({ config, handle, logger }: BuildOptions): Promis
   });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 20 } });
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 20 },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -97,16 +107,24 @@ export async function buildApp({ config, handle, logger }: BuildOptions): Promis
   if (config.strictChecks) enforceAudit(app);
   registerMetrics(app, config.metricsToken);
 
-  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await deps.db.selectFrom('organizations').select('id').limit(1).execute();
-      return { status: 'ready', database: deps.dialect };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: deps.dialect });
-    }
-  });
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
+  app.get(
+    '/readyz',
+    { config: { auth: 'public' }, schema: { hide: true } },
+    async (_req, reply) => {
+      try {
+        await deps.db.selectFrom('organizations').select('id').limit(1).execute();
+        return { status: 'ready', database: deps.dialect };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', database: deps.dialect });
+      }
+    },
+  );
 
   for (const mod of modules) await mod.routes(app, deps);
 
@@ -128,11 +146,15 @@ export async function buildApp({ config, handle, logger }: BuildOptions): Promis
 function enforceAudit(app: App): void {
   app.addHook('onSend', async (req, reply, payload) => {
     const mutating = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method);
-    const exempt = req.routeOptions.config.noAudit !== undefined || !req.routeOptions.url?.startsWith('/api/');
+    const exempt =
+      req.routeOptions.config.noAudit !== undefined || !req.routeOptions.url?.startsWith('/api/');
     if (mutating && !exempt && reply.statusCode < 400 && req.auditCounter?.count === 0) {
       reply.status(500);
       return JSON.stringify({
-        error: { code: 'AUDIT_MISSING', message: `${req.method} ${req.routeOptions.url} wrote no audit row` },
+        error: {
+          code: 'AUDIT_MISSING',
+          message: `${req.method} ${req.routeOptions.url} wrote no audit row`,
+        },
       });
     }
     return payload;

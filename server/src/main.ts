@@ -9,14 +9,22 @@ type Command = (config: Config, argv: string[]) => Promise<void>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   start: { run: (c) => start(c), help: 'migrate and serve HTTP (default)' },
   migrate: { run: (c) => migrate(c), help: 'bring the database schema up to date' },
-  'create-admin': { run: createAdmin, help: '--username U --password P [--name N]: add an administrator' },
+  'create-admin': {
+    run: createAdmin,
+    help: '--username U --password P [--name N]: add an administrator',
+  },
 };
 
 async function main(): Promise<void> {
   const [name = 'start', ...argv] = process.argv.slice(2);
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`Unknown command "${name}". Commands:\n` + Object.entries(COMMANDS).map(([k, v]) => `  ${k.padEnd(14)} ${v.help}`).join('\n'));
+    console.error(
+      `Unknown command "${name}". Commands:\n` +
+        Object.entries(COMMANDS)
+          .map(([k, v]) => `  ${k.padEnd(14)} ${v.help}`)
+          .join('\n'),
+    );
     process.exit(2);
   }
   let config: Config;

@@ -9,10 +9,17 @@ function App() {
   return (
     <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
       <h1>后勤 Houqin</h1>
-      <p>服务已启动。接口文档见 <a href="/api/docs">/api/docs</a>。</p>
+      <p>
+        服务已启动。接口文档见 <a href="/api/docs">/api/docs</a>。
+      </p>
     </main>
   );
 }
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -10,12 +10,15 @@ import '../modules.ts'; // loads every module's permissions before roles are syn
  * Opens the configured database for a command that writes: takes the data
  * directory lock on SQLite, migrates, and brings built-in roles up to date.
  */
-export async function openForWrite(config: Config): Promise<{ handle: DbHandle; release: () => void }> {
+export async function openForWrite(
+  config: Config,
+): Promise<{ handle: DbHandle; release: () => void }> {
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   const handle = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db);
-    for (const orgId of await listOrganizationIds(handle.db)) await syncBuiltinRoles(handle.db, orgId);
+    for (const orgId of await listOrganizationIds(handle.db))
+      await syncBuiltinRoles(handle.db, orgId);
   } catch (err) {
     await handle.close();
     release();

@@ -16,5 +16,7 @@ export async function start(config: Config): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Houqin on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${handle.dialect}${handle.sqlitePath ? ` ${handle.sqlitePath}` : ''})`);
+  app.log.info(
+    `Houqin on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${handle.dialect}${handle.sqlitePath ? ` ${handle.sqlitePath}` : ''})`,
+  );
 }

@@ -167,7 +167,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', t.instant)
     .addColumn('revoked_at', t.instant)
     .execute();
-  await db.schema.createIndex('api_tokens_user_ix').on('api_tokens').columns(['org_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('api_tokens_user_ix')
+    .on('api_tokens')
+    .columns(['org_id', 'user_id'])
+    .execute();
 
   await db.schema
     .createTable('login_attempts')
@@ -177,8 +181,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('success', t.bool, (c) => c.notNull())
     .addColumn('at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempts_user_ix').on('login_attempts').columns(['username', 'at']).execute();
-  await db.schema.createIndex('login_attempts_ip_ix').on('login_attempts').columns(['ip', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_user_ix')
+    .on('login_attempts')
+    .columns(['username', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('login_attempts_ip_ix')
+    .on('login_attempts')
+    .columns(['ip', 'at'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -196,7 +208,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('request_id', 'text')
     .addColumn('ip', 'text')
     .execute();
-  await db.schema.createIndex('audit_org_at_ix').on('audit_log').columns(['org_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_org_at_ix')
+    .on('audit_log')
+    .columns(['org_id', 'at'])
+    .execute();
   await db.schema
     .createIndex('audit_entity_ix')
     .on('audit_log')

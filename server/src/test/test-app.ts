@@ -33,21 +33,35 @@ export type TestApp = {
 
 export function agentFor(app: App, cookie: string, userId: string): Agent {
   const request = (opts: InjectOptions) =>
-    app.inject({ ...opts, headers: { cookie, origin: 'http://localhost:80', host: 'localhost:80', ...(opts.headers ?? {}) } });
+    app.inject({
+      ...opts,
+      headers: {
+        cookie,
+        origin: 'http://localhost:80',
+        host: 'localhost:80',
+        ...(opts.headers ?? {}),
+      },
+    });
   return {
     userId,
     cookie,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    post: (url, body) =>
+      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }
 
 export async function loginAgent(app: App, username: string, password: string): Promise<Agent> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'houqin_session');
   if (!cookie) throw new Error('no session cookie');
   return agentFor(app, `houqin_session=${cookie.value}`, res.json<{ userId: string }>().userId);
@@ -57,16 +71,28 @@ export async function loginAgent(app: App, username: string, password: string): 
  * A real app on a fresh real database, already set up with one organisation
  * and a signed-in administrator. `setup: false` leaves it empty.
  */
-export async function createTestApp(opts: { setup?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { setup?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const testDb = await createTestDb();
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: testDb.dataDir, LOG_LEVEL: 'silent', SCHEDULER: 'off', ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: testDb.dataDir,
+    LOG_LEVEL: 'silent',
+    SCHEDULER: 'off',
+    ...opts.env,
+  });
   const { app } = await buildApp({ config, handle: testDb.handle, logger: false });
   await app.ready();
   const db = testDb.handle.db;
   let orgId = '';
   let admin = undefined as unknown as Agent;
   if (opts.setup !== false) {
-    const res = await app.inject({ method: 'POST', url: '/api/setup', payload: { organization: { name: '测试医院' }, admin: ADMIN } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { organization: { name: '测试医院' }, admin: ADMIN },
+    });
     if (res.statusCode !== 201) throw new Error(`setup failed: ${res.body}`);
     orgId = res.json<{ organizationId: string }>().organizationId;
     await syncBuiltinRoles(db, orgId);

@@ -5,7 +5,12 @@ import pg from 'pg';
 import { connect, type DbHandle } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 
-export type TestDb = { handle: DbHandle; dataDir: string; databaseUrl: string | undefined; drop(): Promise<void> };
+export type TestDb = {
+  handle: DbHandle;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  drop(): Promise<void>;
+};
 
 /**
  * A fresh, migrated database for one test file: a SQLite file in a temp dir,

@@ -14,15 +14,27 @@ export async function getDepartment(db: DbOrTx, orgId: string, id: string): Prom
   return repo.departmentFromRow(row);
 }
 
-async function checkRefs(tx: DbOrTx, orgId: string, parentId: string | null | undefined, siteId: string | null | undefined, selfId?: string) {
+async function checkRefs(
+  tx: DbOrTx,
+  orgId: string,
+  parentId: string | null | undefined,
+  siteId: string | null | undefined,
+  selfId?: string,
+) {
   if (parentId) {
-    if (!(await repo.findDepartmentRow(tx, orgId, parentId))) throw notFound({ zh: '上级部门', en: 'Parent department' });
+    if (!(await repo.findDepartmentRow(tx, orgId, parentId)))
+      throw notFound({ zh: '上级部门', en: 'Parent department' });
     for (let cur: string | null = parentId, i = 0; cur && i < 50; i++) {
-      if (cur === selfId) throw badRequest({ zh: '不能把部门移到它自己的下级', en: 'A department cannot move under its own descendant' });
+      if (cur === selfId)
+        throw badRequest({
+          zh: '不能把部门移到它自己的下级',
+          en: 'A department cannot move under its own descendant',
+        });
       cur = (await repo.findDepartmentRow(tx, orgId, cur))?.parent_id ?? null;
     }
   }
-  if (siteId && !(await repo.findSite(tx, orgId, siteId))) throw notFound({ zh: '院区', en: 'Site' });
+  if (siteId && !(await repo.findSite(tx, orgId, siteId)))
+    throw notFound({ zh: '院区', en: 'Site' });
 }
 
 function codeTaken(code: string) {
@@ -30,7 +42,11 @@ function codeTaken(code: string) {
 }
 
 /** Inserts one department in the caller's transaction (create and Excel import). */
-export async function insertDepartment(tx: DbOrTx, actor: Actor, input: DepartmentCreate): Promise<string> {
+export async function insertDepartment(
+  tx: DbOrTx,
+  actor: Actor,
+  input: DepartmentCreate,
+): Promise<string> {
   await checkRefs(tx, actor.orgId, input.parentId, input.siteId);
   const id = newId();
   const now = new Date().toISOString();
@@ -52,16 +68,30 @@ export async function insertDepartment(tx: DbOrTx, actor: Actor, input: Departme
     if (isUniqueViolation(err)) throw codeTaken(input.code);
     throw err;
   }
-  await recordAudit(tx, actor, { action: 'create', entityType: 'department', entityId: id, after: row });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'department',
+    entityId: id,
+    after: row,
+  });
   return id;
 }
 
-export async function createDepartment(db: Db, actor: Actor, input: DepartmentCreate): Promise<Department> {
+export async function createDepartment(
+  db: Db,
+  actor: Actor,
+  input: DepartmentCreate,
+): Promise<Department> {
   const id = await db.transaction().execute((tx) => insertDepartment(tx, actor, input));
   return getDepartment(db, actor.orgId, id);
 }
 
-export async function updateDepartment(db: Db, actor: Actor, id: string, patch: DepartmentUpdate): Promise<Department> {
+export async function updateDepartment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: DepartmentUpdate,
+): Promise<Department> {
   await db.transaction().execute(async (tx) => {
     const before = await getDepartment(tx, actor.orgId, id);
     await checkRefs(tx, actor.orgId, patch.parentId, patch.siteId, id);
@@ -84,7 +114,13 @@ export async function updateDepartment(db: Db, actor: Actor, id: string, patch: 
       if (isUniqueViolation(err)) throw codeTaken(patch.code ?? '');
       throw err;
     }
-    await recordAudit(tx, actor, { action: 'update', entityType: 'department', entityId: id, before, after: patch });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'department',
+      entityId: id,
+      before,
+      after: patch,
+    });
   });
   return getDepartment(db, actor.orgId, id);
 }

@@ -17,7 +17,13 @@ const ALLOWED_PARENTS: Record<Location['type'], readonly (Location['type'] | nul
   room: ['floor', 'building', 'area'],
   area: [null, 'building', 'floor', 'area'],
 };
-const TYPE_NAMES: Record<Location['type'] | 'site', string> = { site: '院区', building: '楼栋', floor: '楼层', room: '房间', area: '区域' };
+const TYPE_NAMES: Record<Location['type'] | 'site', string> = {
+  site: '院区',
+  building: '楼栋',
+  floor: '楼层',
+  room: '房间',
+  area: '区域',
+};
 
 async function present(db: DbOrTx, orgId: string, row: repo.LocationRowType): Promise<Location> {
   const paths = await repo.locationPaths(db, orgId, [row]);
@@ -25,7 +31,12 @@ async function present(db: DbOrTx, orgId: string, row: repo.LocationRowType): Pr
 }
 
 /** A location the actor may see, or 404 (also for another site's or org's). */
-async function visibleRow(db: DbOrTx, actor: Actor, id: string, permission: string = LocationP.read) {
+async function visibleRow(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  permission: string = LocationP.read,
+) {
   const row = await repo.findLocationRow(db, actor.orgId, id);
   if (!row || !actor.access.hasAt(permission, row.site_id)) throw notFound(LOCATION);
   return row;
@@ -35,27 +46,64 @@ export async function getLocation(db: Db, actor: Actor, id: string): Promise<Loc
   return present(db, actor.orgId, await visibleRow(db, actor, id));
 }
 
-export async function findLocationByQrToken(db: Db, actor: Actor, token: string): Promise<Location> {
-  const row = await db.selectFrom('locations').selectAll().where('org_id', '=', actor.orgId).where('qr_token', '=', token).executeTakeFirst();
+export async function findLocationByQrToken(
+  db: Db,
+  actor: Actor,
+  token: string,
+): Promise<Location> {
+  const row = await db
+    .selectFrom('locations')
+    .selectAll()
+    .where('org_id', '=', actor.orgId)
+    .where('qr_token', '=', token)
+    .executeTakeFirst();
   if (!row || !actor.access.hasAt(LocationP.read, row.site_id)) throw notFound(LOCATION);
   return present(db, actor.orgId, row);
 }
 
-export async function listLocations(db: Db, dialect: DialectName, actor: Actor, filter: LocationListFilter) {
-  const { rows, total } = await repo.listLocationRows(db, dialect, actor.orgId, actor.access.siteScope(LocationP.read), filter);
+export async function listLocations(
+  db: Db,
+  dialect: DialectName,
+  actor: Actor,
+  filter: LocationListFilter,
+) {
+  const { rows, total } = await repo.listLocationRows(
+    db,
+    dialect,
+    actor.orgId,
+    actor.access.siteScope(LocationP.read),
+    filter,
+  );
   const paths = await repo.locationPaths(db, actor.orgId, rows);
-  return { items: rows.map((r) => repo.locationFromRow(r, paths.get(r.id) ?? r.name)), total, page: filter.page, pageSize: filter.pageSize };
+  return {
+    items: rows.map((r) => repo.locationFromRow(r, paths.get(r.id) ?? r.name)),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }
 
-async function checkParent(tx: DbOrTx, actor: Actor, siteId: string, type: Location['type'], parentId: string | null, selfId?: string) {
+async function checkParent(
+  tx: DbOrTx,
+  actor: Actor,
+  siteId: string,
+  type: Location['type'],
+  parentId: string | null,
+  selfId?: string,
+) {
   let parentType: Location['type'] | null = null;
   if (parentId) {
     const parent = await repo.findLocationRow(tx, actor.orgId, parentId);
-    if (!parent || parent.site_id !== siteId) throw notFound({ zh: '上级位置', en: 'Parent location' });
+    if (!parent || parent.site_id !== siteId)
+      throw notFound({ zh: '上级位置', en: 'Parent location' });
     parentType = parent.type as Location['type'];
     // Moving a node under its own descendant would make a loop.
     for (let cur: string | null = parent.id, i = 0; cur && i < 50; i++) {
-      if (cur === selfId) throw badRequest({ zh: '不能把位置移到它自己的下级', en: 'A location cannot move under its own descendant' });
+      if (cur === selfId)
+        throw badRequest({
+          zh: '不能把位置移到它自己的下级',
+          en: 'A location cannot move under its own descendant',
+        });
       cur = (await repo.findLocationRow(tx, actor.orgId, cur))?.parent_id ?? null;
     }
   }
@@ -68,12 +116,24 @@ async function checkParent(tx: DbOrTx, actor: Actor, siteId: string, type: Locat
 }
 
 function codeTaken(code: string) {
-  return conflict({ zh: `该院区已有编码为 ${code} 的位置`, en: `Location code ${code} already exists at this site` });
+  return conflict({
+    zh: `该院区已有编码为 ${code} 的位置`,
+    en: `Location code ${code} already exists at this site`,
+  });
 }
 
 /** Inserts one location in the caller's transaction (used by create and by Excel import). */
-export async function insertLocation(tx: DbOrTx, actor: Actor, input: LocationCreate): Promise<string> {
-  const site = await tx.selectFrom('sites').select('id').where('org_id', '=', actor.orgId).where('id', '=', input.siteId).executeTakeFirst();
+export async function insertLocation(
+  tx: DbOrTx,
+  actor: Actor,
+  input: LocationCreate,
+): Promise<string> {
+  const site = await tx
+    .selectFrom('sites')
+    .select('id')
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', input.siteId)
+    .executeTakeFirst();
   if (!site || !actor.access.hasAt(LocationP.manage, input.siteId)) throw notFound(SITE);
   await checkParent(tx, actor, input.siteId, input.type, input.parentId ?? null);
   const id = newId();
@@ -99,24 +159,53 @@ export async function insertLocation(tx: DbOrTx, actor: Actor, input: LocationCr
     if (isUniqueViolation(err)) throw codeTaken(input.code);
     throw err;
   }
-  await recordAudit(tx, actor, { action: 'create', entityType: 'location', entityId: id, siteId: input.siteId, after: row });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'location',
+    entityId: id,
+    siteId: input.siteId,
+    after: row,
+  });
   return id;
 }
 
-export async function createLocation(db: Db, actor: Actor, input: LocationCreate): Promise<Location> {
+export async function createLocation(
+  db: Db,
+  actor: Actor,
+  input: LocationCreate,
+): Promise<Location> {
   const id = await db.transaction().execute((tx) => insertLocation(tx, actor, input));
   return getLocation(db, actor, id);
 }
 
-export async function updateLocation(db: Db, actor: Actor, id: string, patch: LocationUpdate): Promise<Location> {
+export async function updateLocation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: LocationUpdate,
+): Promise<Location> {
   await db.transaction().execute(async (tx) => {
     const before = await visibleRow(tx, actor, id, LocationP.manage);
     if (patch.parentId !== undefined && patch.parentId !== before.parent_id) {
-      await checkParent(tx, actor, before.site_id, before.type as Location['type'], patch.parentId, id);
+      await checkParent(
+        tx,
+        actor,
+        before.site_id,
+        before.type as Location['type'],
+        patch.parentId,
+        id,
+      );
     }
     if (patch.active === false) {
-      const activeChild = await tx.selectFrom('locations').select('id').where('org_id', '=', actor.orgId).where('parent_id', '=', id).where('active', '=', 1).executeTakeFirst();
-      if (activeChild) throw conflict({ zh: '请先停用其下级位置', en: 'Deactivate its child locations first' });
+      const activeChild = await tx
+        .selectFrom('locations')
+        .select('id')
+        .where('org_id', '=', actor.orgId)
+        .where('parent_id', '=', id)
+        .where('active', '=', 1)
+        .executeTakeFirst();
+      if (activeChild)
+        throw conflict({ zh: '请先停用其下级位置', en: 'Deactivate its child locations first' });
     }
     try {
       await tx
@@ -137,7 +226,14 @@ export async function updateLocation(db: Db, actor: Actor, id: string, patch: Lo
       if (isUniqueViolation(err)) throw codeTaken(patch.code ?? '');
       throw err;
     }
-    await recordAudit(tx, actor, { action: 'update', entityType: 'location', entityId: id, siteId: before.site_id, before, after: patch });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'location',
+      entityId: id,
+      siteId: before.site_id,
+      before,
+      after: patch,
+    });
   });
   return getLocation(db, actor, id);
 }
@@ -147,8 +243,17 @@ export async function regenerateQrToken(db: Db, actor: Actor, id: string): Promi
   await db.transaction().execute(async (tx) => {
     const before = await visibleRow(tx, actor, id, LocationP.manage);
     const token = newToken();
-    await tx.updateTable('locations').set({ qr_token: token, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
-    await recordAudit(tx, actor, { action: 'regenerate_qr', entityType: 'location', entityId: id, siteId: before.site_id });
+    await tx
+      .updateTable('locations')
+      .set({ qr_token: token, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'regenerate_qr',
+      entityType: 'location',
+      entityId: id,
+      siteId: before.site_id,
+    });
   });
   return getLocation(db, actor, id);
 }

@@ -6,7 +6,12 @@ import { conflict, isUniqueViolation, notFound } from '../../platform/errors.ts'
 import { newId } from '../../platform/ids.ts';
 import type { z } from 'zod';
 import { findOrganization, findSite, type Organization } from './repository.ts';
-import type { OrganizationUpdateSchema, Site, SiteCreateSchema, SiteUpdateSchema } from './schema.ts';
+import type {
+  OrganizationUpdateSchema,
+  Site,
+  SiteCreateSchema,
+  SiteUpdateSchema,
+} from './schema.ts';
 
 const ORG = { zh: '组织', en: 'Organisation' };
 const SITE = { zh: '院区', en: 'Site' };
@@ -17,7 +22,11 @@ export async function getOrganization(db: Db, orgId: string): Promise<Organizati
   return org;
 }
 
-export async function updateOrganization(db: Db, actor: Actor, patch: z.infer<typeof OrganizationUpdateSchema>): Promise<Organization> {
+export async function updateOrganization(
+  db: Db,
+  actor: Actor,
+  patch: z.infer<typeof OrganizationUpdateSchema>,
+): Promise<Organization> {
   const before = await getOrganization(db, actor.orgId);
   const settings = { ...before.settings, ...patch.settings };
   await db.transaction().execute(async (tx) => {
@@ -31,7 +40,13 @@ export async function updateOrganization(db: Db, actor: Actor, patch: z.infer<ty
       })
       .where('id', '=', actor.orgId)
       .execute();
-    await recordAudit(tx, actor, { action: 'update', entityType: 'organization', entityId: actor.orgId, before, after: patch });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'organization',
+      entityId: actor.orgId,
+      before,
+      after: patch,
+    });
   });
   return getOrganization(db, actor.orgId);
 }
@@ -40,16 +55,35 @@ function siteCodeTaken(code: string) {
   return conflict({ zh: `院区编码 ${code} 已存在`, en: `Site code ${code} already exists` });
 }
 
-export async function createSite(db: Db, actor: Actor, input: z.infer<typeof SiteCreateSchema>): Promise<Site> {
+export async function createSite(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof SiteCreateSchema>,
+): Promise<Site> {
   const id = newId();
   const now = new Date().toISOString();
   try {
     await db.transaction().execute(async (tx) => {
       await tx
         .insertInto('sites')
-        .values({ id, org_id: actor.orgId, code: input.code, name: input.name, address: input.address ?? null, active: 1, created_at: now, updated_at: now })
+        .values({
+          id,
+          org_id: actor.orgId,
+          code: input.code,
+          name: input.name,
+          address: input.address ?? null,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
-      await recordAudit(tx, actor, { action: 'create', entityType: 'site', entityId: id, siteId: id, after: input });
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entityType: 'site',
+        entityId: id,
+        siteId: id,
+        after: input,
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw siteCodeTaken(input.code);
@@ -64,7 +98,12 @@ export async function getSite(db: Db, actor: Actor, id: string, permission: stri
   return site;
 }
 
-export async function updateSite(db: Db, actor: Actor, id: string, patch: z.infer<typeof SiteUpdateSchema>): Promise<Site> {
+export async function updateSite(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: z.infer<typeof SiteUpdateSchema>,
+): Promise<Site> {
   const before = await findSite(db, actor.orgId, id);
   if (!before) throw notFound(SITE);
   try {
@@ -81,7 +120,14 @@ export async function updateSite(db: Db, actor: Actor, id: string, patch: z.infe
         .where('org_id', '=', actor.orgId)
         .where('id', '=', id)
         .execute();
-      await recordAudit(tx, actor, { action: 'update', entityType: 'site', entityId: id, siteId: id, before, after: patch });
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entityType: 'site',
+        entityId: id,
+        siteId: id,
+        before,
+        after: patch,
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw siteCodeTaken(patch.code ?? '');

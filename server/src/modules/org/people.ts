@@ -15,7 +15,8 @@ export async function getPerson(db: DbOrTx, orgId: string, id: string): Promise<
 }
 
 async function checkDepartment(tx: DbOrTx, orgId: string, departmentId: string | null | undefined) {
-  if (departmentId && !(await repo.findDepartmentRow(tx, orgId, departmentId))) throw notFound({ zh: '部门', en: 'Department' });
+  if (departmentId && !(await repo.findDepartmentRow(tx, orgId, departmentId)))
+    throw notFound({ zh: '部门', en: 'Department' });
 }
 
 function numberTaken(no: string) {
@@ -47,7 +48,12 @@ export async function insertPerson(tx: DbOrTx, actor: Actor, input: PersonCreate
     if (isUniqueViolation(err)) throw numberTaken(input.employeeNo);
     throw err;
   }
-  await recordAudit(tx, actor, { action: 'create', entityType: 'person', entityId: id, after: row });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'person',
+    entityId: id,
+    after: row,
+  });
   return id;
 }
 
@@ -56,7 +62,12 @@ export async function createPerson(db: Db, actor: Actor, input: PersonCreate): P
   return getPerson(db, actor.orgId, id);
 }
 
-export async function updatePerson(db: Db, actor: Actor, id: string, patch: PersonUpdate): Promise<Person> {
+export async function updatePerson(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: PersonUpdate,
+): Promise<Person> {
   await db.transaction().execute(async (tx) => {
     const before = await getPerson(tx, actor.orgId, id);
     await checkDepartment(tx, actor.orgId, patch.departmentId);
@@ -80,7 +91,13 @@ export async function updatePerson(db: Db, actor: Actor, id: string, patch: Pers
       if (isUniqueViolation(err)) throw numberTaken(patch.employeeNo ?? '');
       throw err;
     }
-    await recordAudit(tx, actor, { action: 'update', entityType: 'person', entityId: id, before, after: patch });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'person',
+      entityId: id,
+      before,
+      after: patch,
+    });
   });
   return getPerson(db, actor.orgId, id);
 }
@@ -93,7 +110,12 @@ export async function deletePerson(db: Db, actor: Actor, id: string): Promise<vo
   await db.transaction().execute(async (tx) => {
     const before = await getPerson(tx, actor.orgId, id);
     const now = new Date().toISOString();
-    await tx.updateTable('people').set({ deleted_at: now, active: 0, updated_at: now }).where('org_id', '=', actor.orgId).where('id', '=', id).execute();
+    await tx
+      .updateTable('people')
+      .set({ deleted_at: now, active: 0, updated_at: now })
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', id)
+      .execute();
     await recordAudit(tx, actor, { action: 'delete', entityType: 'person', entityId: id, before });
   });
 }

@@ -1,29 +1,66 @@
 import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { SiteScope } from '../../platform/access/access.ts';
-import type { DbOrTx } from '../../platform/db/connect.ts';
+import type { DbOrTx, DialectName } from '../../platform/db/connect.ts';
 import type { Database } from '../../platform/db/database.ts';
-import type { DialectName } from '../../platform/db/connect.ts';
 import { containsText, readJson } from '../../platform/db/dialect.ts';
-import type { DepartmentListFilter, LocationListFilter, PeopleListFilter, Department, Location, Person, Site } from './schema.ts';
+import type {
+  DepartmentListFilter,
+  LocationListFilter,
+  PeopleListFilter,
+  Department,
+  Location,
+  Person,
+  Site,
+} from './schema.ts';
 import { DEFAULT_SETTINGS, type OrgSettings } from './settings.ts';
-import type { DepartmentsTable, LocationsTable, OrganizationsTable, PeopleTable, SitesTable } from './tables.ts';
+import type {
+  DepartmentsTable,
+  LocationsTable,
+  OrganizationsTable,
+  PeopleTable,
+  SitesTable,
+} from './tables.ts';
 
 // ---- organisations -------------------------------------------------------
 
-export type Organization = { id: string; name: string; timezone: string; settings: OrgSettings; createdAt: string; updatedAt: string };
+export type Organization = {
+  id: string;
+  name: string;
+  timezone: string;
+  settings: OrgSettings;
+  createdAt: string;
+  updatedAt: string;
+};
 
 export function orgFromRow(r: Selectable<OrganizationsTable>): Organization {
   const stored = readJson<Partial<OrgSettings>>(r.settings);
-  return { id: r.id, name: r.name, timezone: r.timezone, settings: { ...DEFAULT_SETTINGS, ...stored }, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    name: r.name,
+    timezone: r.timezone,
+    settings: { ...DEFAULT_SETTINGS, ...stored },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 export async function countOrganizations(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('organizations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function findOrganization(db: DbOrTx, orgId: string): Promise<Organization | undefined> {
-  const row = await db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
+export async function findOrganization(
+  db: DbOrTx,
+  orgId: string,
+): Promise<Organization | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', orgId)
+    .executeTakeFirst();
   return row && orgFromRow(row);
 }
 
@@ -34,7 +71,15 @@ export async function listOrganizationIds(db: DbOrTx): Promise<string[]> {
 // ---- sites --------------------------------------------------------------
 
 export function siteFromRow(r: SitesTable): Site {
-  return { id: r.id, code: r.code, name: r.name, address: r.address, active: r.active === 1, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    address: r.address,
+    active: r.active === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 export async function listSites(db: DbOrTx, orgId: string, scope: SiteScope): Promise<Site[]> {
@@ -47,7 +92,12 @@ export async function listSites(db: DbOrTx, orgId: string, scope: SiteScope): Pr
 }
 
 export async function findSite(db: DbOrTx, orgId: string, id: string): Promise<Site | undefined> {
-  const row = await db.selectFrom('sites').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('sites')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && siteFromRow(row);
 }
 
@@ -74,22 +124,44 @@ export function locationFromRow(r: LocationRow, path: string): Location {
   };
 }
 
-export async function findLocationRow(db: DbOrTx, orgId: string, id: string): Promise<LocationRow | undefined> {
-  return db.selectFrom('locations').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findLocationRow(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<LocationRow | undefined> {
+  return db
+    .selectFrom('locations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /**
  * Full paths ("门诊楼 / 3F / 301") for many locations at once: one query per
  * tree level (a handful), never one per row.
  */
-export async function locationPaths(db: DbOrTx, orgId: string, rows: readonly LocationRow[]): Promise<Map<string, string>> {
+export async function locationPaths(
+  db: DbOrTx,
+  orgId: string,
+  rows: readonly LocationRow[],
+): Promise<Map<string, string>> {
   const known = new Map<string, { name: string; parentId: string | null }>();
   for (const r of rows) known.set(r.id, { name: r.name, parentId: r.parent_id });
-  let missing = [...new Set(rows.map((r) => r.parent_id).filter((p): p is string => !!p && !known.has(p)))];
+  let missing = [
+    ...new Set(rows.map((r) => r.parent_id).filter((p): p is string => !!p && !known.has(p))),
+  ];
   for (let depth = 0; missing.length > 0 && depth < 20; depth++) {
-    const parents = await db.selectFrom('locations').select(['id', 'name', 'parent_id']).where('org_id', '=', orgId).where('id', 'in', missing).execute();
+    const parents = await db
+      .selectFrom('locations')
+      .select(['id', 'name', 'parent_id'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', missing)
+      .execute();
     for (const p of parents) known.set(p.id, { name: p.name, parentId: p.parent_id });
-    missing = [...new Set(parents.map((p) => p.parent_id).filter((p): p is string => !!p && !known.has(p)))];
+    missing = [
+      ...new Set(parents.map((p) => p.parent_id).filter((p): p is string => !!p && !known.has(p))),
+    ];
   }
   const out = new Map<string, string>();
   for (const r of rows) {
@@ -110,7 +182,13 @@ function applyScope<O>(q: SelectQueryBuilder<Database, 'locations', O>, scope: S
   return scope === 'all' ? q : q.where('locations.site_id', 'in', scope.length ? scope : ['-']);
 }
 
-export async function listLocationRows(db: DbOrTx, dialect: DialectName, orgId: string, scope: SiteScope, f: LocationListFilter) {
+export async function listLocationRows(
+  db: DbOrTx,
+  dialect: DialectName,
+  orgId: string,
+  scope: SiteScope,
+  f: LocationListFilter,
+) {
   let q = applyScope(db.selectFrom('locations').where('org_id', '=', orgId), scope);
   if (f.siteId) q = q.where('site_id', '=', f.siteId);
   if (f.parentId === 'root') q = q.where('parent_id', 'is', null);
@@ -119,11 +197,21 @@ export async function listLocationRows(db: DbOrTx, dialect: DialectName, orgId: 
   if (f.active !== undefined) q = q.where('active', '=', f.active ? 1 : 0);
   if (f.q) {
     const text = f.q;
-    q = q.where((eb) => eb.or([containsText(dialect, 'name', text), containsText(dialect, 'code', text)]));
+    q = q.where((eb) =>
+      eb.or([containsText(dialect, 'name', text), containsText(dialect, 'code', text)]),
+    );
   }
-  const sortColumn = ({ code: 'code', name: 'name', type: 'type', createdAt: 'created_at' } as const)[f.sort];
+  const sortColumn = (
+    { code: 'code', name: 'name', type: 'type', createdAt: 'created_at' } as const
+  )[f.sort];
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy(sortColumn, f.order).orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy(sortColumn, f.order)
+      .orderBy('id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -146,28 +234,54 @@ export function departmentFromRow(r: DepartmentsTable): Department {
 }
 
 export async function findDepartmentRow(db: DbOrTx, orgId: string, id: string) {
-  return db.selectFrom('departments').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('departments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function listDepartments(db: DbOrTx, dialect: DialectName, orgId: string, f: DepartmentListFilter) {
+export async function listDepartments(
+  db: DbOrTx,
+  dialect: DialectName,
+  orgId: string,
+  f: DepartmentListFilter,
+) {
   let q = db.selectFrom('departments').where('org_id', '=', orgId);
   if (f.parentId === 'root') q = q.where('parent_id', 'is', null);
   else if (f.parentId) q = q.where('parent_id', '=', f.parentId);
   if (f.active !== undefined) q = q.where('active', '=', f.active ? 1 : 0);
   if (f.q) {
     const text = f.q;
-    q = q.where((eb) => eb.or([containsText(dialect, 'name', text), containsText(dialect, 'code', text)]));
+    q = q.where((eb) =>
+      eb.or([containsText(dialect, 'name', text), containsText(dialect, 'code', text)]),
+    );
   }
   const sortColumn = ({ code: 'code', name: 'name', createdAt: 'created_at' } as const)[f.sort];
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy(sortColumn, f.order).orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy(sortColumn, f.order)
+      .orderBy('id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(departmentFromRow), total: Number(count.n) };
 }
 
 export async function listAllDepartments(db: DbOrTx, orgId: string): Promise<Department[]> {
-  return (await db.selectFrom('departments').selectAll().where('org_id', '=', orgId).orderBy('sort_order').orderBy('code').execute()).map(departmentFromRow);
+  return (
+    await db
+      .selectFrom('departments')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute()
+  ).map(departmentFromRow);
 }
 
 // ---- people -------------------------------------------------------------
@@ -193,29 +307,61 @@ export function personFromRow(r: PersonJoined): Person {
 function peopleBase(db: DbOrTx, orgId: string) {
   return db
     .selectFrom('people')
-    .leftJoin('departments', (j) => j.onRef('departments.id', '=', 'people.department_id').on('departments.org_id', '=', orgId))
+    .leftJoin('departments', (j) =>
+      j.onRef('departments.id', '=', 'people.department_id').on('departments.org_id', '=', orgId),
+    )
     .where('people.org_id', '=', orgId)
     .where('people.deleted_at', 'is', null);
 }
 
-export async function findPerson(db: DbOrTx, orgId: string, id: string): Promise<Person | undefined> {
-  const row = await peopleBase(db, orgId).selectAll('people').select('departments.name as department_name').where('people.id', '=', id).executeTakeFirst();
+export async function findPerson(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<Person | undefined> {
+  const row = await peopleBase(db, orgId)
+    .selectAll('people')
+    .select('departments.name as department_name')
+    .where('people.id', '=', id)
+    .executeTakeFirst();
   return row && personFromRow(row);
 }
 
-export async function listPeople(db: DbOrTx, dialect: DialectName, orgId: string, f: PeopleListFilter & { limitAll?: boolean }) {
+export async function listPeople(
+  db: DbOrTx,
+  dialect: DialectName,
+  orgId: string,
+  f: PeopleListFilter & { limitAll?: boolean },
+) {
   let q = peopleBase(db, orgId);
   if (f.departmentId) q = q.where('people.department_id', '=', f.departmentId);
   if (f.active !== undefined) q = q.where('people.active', '=', f.active ? 1 : 0);
   if (f.q) {
     const text = f.q;
     q = q.where((eb) =>
-      eb.or([containsText(dialect, 'people.name', text), containsText(dialect, 'people.employee_no', text), containsText(dialect, 'people.phone', text)]),
+      eb.or([
+        containsText(dialect, 'people.name', text),
+        containsText(dialect, 'people.employee_no', text),
+        containsText(dialect, 'people.phone', text),
+      ]),
     );
   }
-  const sortColumn = ({ employeeNo: 'people.employee_no', name: 'people.name', createdAt: 'people.created_at' } as const)[f.sort];
-  let page = q.selectAll('people').select('departments.name as department_name').orderBy(sortColumn, f.order).orderBy('people.id');
+  const sortColumn = (
+    {
+      employeeNo: 'people.employee_no',
+      name: 'people.name',
+      createdAt: 'people.created_at',
+    } as const
+  )[f.sort];
+  let page = q
+    .selectAll('people')
+    .select('departments.name as department_name')
+    .orderBy(sortColumn, f.order)
+    .orderBy('people.id');
   if (!f.limitAll) page = page.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
-  const [rows, count] = await Promise.all([page.execute(), q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+  const [rows, count] = await Promise.all([
+    page.execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
   return { items: rows.map(personFromRow), total: Number(count.n) };
 }

@@ -3,17 +3,37 @@ import type { Deps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { ErrorSchema, IdParams } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
-import { createSite, getOrganization, getSite, updateOrganization, updateSite } from './organization.ts';
+import {
+  createSite,
+  getOrganization,
+  getSite,
+  updateOrganization,
+  updateSite,
+} from './organization.ts';
 import { OrgP } from './policy.ts';
 import { countOrganizations, listSites } from './repository.ts';
-import { OrganizationSchema, OrganizationUpdateSchema, SetupSchema, SiteCreateSchema, SiteSchema, SiteUpdateSchema } from './schema.ts';
+import {
+  OrganizationSchema,
+  OrganizationUpdateSchema,
+  SetupSchema,
+  SiteCreateSchema,
+  SiteSchema,
+  SiteUpdateSchema,
+} from './schema.ts';
 import { setupInstallation } from './setup.ts';
 
 /** First-run set-up, organisation settings and sites. */
 export function orgRoutes(app: App, { db, config }: Deps): void {
   app.get(
     '/api/setup',
-    { config: { auth: 'public' }, schema: { tags: ['setup'], summary: '是否需要初始化 Is first-run set-up needed', response: { 200: z.object({ needsSetup: z.boolean() }) } } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['setup'],
+        summary: '是否需要初始化 Is first-run set-up needed',
+        response: { 200: z.object({ needsSetup: z.boolean() }) },
+      },
+    },
     async () => ({ needsSetup: (await countOrganizations(db)) === 0 }),
   );
 
@@ -25,7 +45,10 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
         tags: ['setup'],
         summary: '首次初始化 First-run set-up (only while no organisation exists)',
         body: SetupSchema,
-        response: { 201: z.object({ organizationId: z.string(), userId: z.string() }), 409: ErrorSchema },
+        response: {
+          201: z.object({ organizationId: z.string(), userId: z.string() }),
+          409: ErrorSchema,
+        },
       },
     },
     async (req, reply) => {
@@ -41,13 +64,28 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
 
   app.get(
     '/api/organization',
-    { config: { auth: OrgP.read }, schema: { tags: ['organization'], summary: '组织设置 Organisation settings', response: { 200: OrganizationSchema } } },
+    {
+      config: { auth: OrgP.read },
+      schema: {
+        tags: ['organization'],
+        summary: '组织设置 Organisation settings',
+        response: { 200: OrganizationSchema },
+      },
+    },
     async (req) => getOrganization(db, actorOf(req).orgId),
   );
 
   app.patch(
     '/api/organization',
-    { config: { auth: OrgP.manage }, schema: { tags: ['organization'], summary: '修改组织设置 Update organisation settings', body: OrganizationUpdateSchema, response: { 200: OrganizationSchema } } },
+    {
+      config: { auth: OrgP.manage },
+      schema: {
+        tags: ['organization'],
+        summary: '修改组织设置 Update organisation settings',
+        body: OrganizationUpdateSchema,
+        response: { 200: OrganizationSchema },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       actor.access.require(OrgP.manage, null);
@@ -57,7 +95,14 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
 
   app.get(
     '/api/sites',
-    { config: { auth: OrgP.read }, schema: { tags: ['organization'], summary: '院区列表 Sites the user may see', response: { 200: z.array(SiteSchema) } } },
+    {
+      config: { auth: OrgP.read },
+      schema: {
+        tags: ['organization'],
+        summary: '院区列表 Sites the user may see',
+        response: { 200: z.array(SiteSchema) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       return listSites(db, actor.orgId, actor.access.siteScope(OrgP.read));
@@ -66,7 +111,15 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
 
   app.post(
     '/api/sites',
-    { config: { auth: OrgP.manage }, schema: { tags: ['organization'], summary: '新建院区 Create a site', body: SiteCreateSchema, response: { 201: SiteSchema } } },
+    {
+      config: { auth: OrgP.manage },
+      schema: {
+        tags: ['organization'],
+        summary: '新建院区 Create a site',
+        body: SiteCreateSchema,
+        response: { 201: SiteSchema },
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       // A new site is an organisation-level decision: a site-scoped grant is not enough.
@@ -77,13 +130,30 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
 
   app.get(
     '/api/sites/:id',
-    { config: { auth: OrgP.read }, schema: { tags: ['organization'], summary: '院区详情 Get a site', params: IdParams, response: { 200: SiteSchema } } },
+    {
+      config: { auth: OrgP.read },
+      schema: {
+        tags: ['organization'],
+        summary: '院区详情 Get a site',
+        params: IdParams,
+        response: { 200: SiteSchema },
+      },
+    },
     async (req) => getSite(db, actorOf(req), req.params.id, OrgP.read),
   );
 
   app.patch(
     '/api/sites/:id',
-    { config: { auth: OrgP.manage }, schema: { tags: ['organization'], summary: '修改院区 Update a site', params: IdParams, body: SiteUpdateSchema, response: { 200: SiteSchema } } },
+    {
+      config: { auth: OrgP.manage },
+      schema: {
+        tags: ['organization'],
+        summary: '修改院区 Update a site',
+        params: IdParams,
+        body: SiteUpdateSchema,
+        response: { 200: SiteSchema },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       await getSite(db, actor, req.params.id, OrgP.manage);

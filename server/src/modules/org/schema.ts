@@ -3,24 +3,42 @@ import { PageQuery } from '../../platform/http/schemas.ts';
 import { msg } from '../../platform/http/validation.ts';
 import { OrgSettingsSchema } from './settings.ts';
 
-const Code = z.string().trim().min(1).max(40).regex(/^[\w.-]+$/u, { error: msg('编码只能包含字母、数字和 _ . -', 'Codes may contain letters, digits and _ . -') });
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\w.-]+$/u, {
+    error: msg('编码只能包含字母、数字和 _ . -', 'Codes may contain letters, digits and _ . -'),
+  });
 const Name = z.string().trim().min(1).max(100);
 const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const TimeZoneSchema = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, { error: msg('不是有效的时区', 'not a valid time zone') });
+export const TimeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: msg('不是有效的时区', 'not a valid time zone') },
+);
 
 export const SetupSchema = z.strictObject({
   organization: z.strictObject({ name: Name, timezone: TimeZoneSchema.optional() }),
   admin: z.strictObject({
-    username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9_.@-]+$/),
-    password: z.string().min(8, { error: msg('密码至少 8 位', 'Password must have at least 8 characters') }).max(200),
+    username: z
+      .string()
+      .trim()
+      .min(2)
+      .max(64)
+      .regex(/^[A-Za-z0-9_.@-]+$/),
+    password: z
+      .string()
+      .min(8, { error: msg('密码至少 8 位', 'Password must have at least 8 characters') })
+      .max(200),
     name: Name,
   }),
 });
@@ -49,8 +67,14 @@ export const SiteSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export const SiteCreateSchema = z.strictObject({ code: Code, name: Name, address: z.string().trim().max(200).nullable().optional() });
-export const SiteUpdateSchema = SiteCreateSchema.partial().extend({ active: z.boolean().optional() }).strict();
+export const SiteCreateSchema = z.strictObject({
+  code: Code,
+  name: Name,
+  address: z.string().trim().max(200).nullable().optional(),
+});
+export const SiteUpdateSchema = SiteCreateSchema.partial()
+  .extend({ active: z.boolean().optional() })
+  .strict();
 
 export const LOCATION_TYPES = ['building', 'floor', 'room', 'area'] as const;
 export const LocationTypeSchema = z.enum(LOCATION_TYPES);
@@ -116,7 +140,9 @@ export const DepartmentCreateSchema = z.strictObject({
   name: Name,
   sortOrder: z.number().int().min(0).max(100_000).optional(),
 });
-export const DepartmentUpdateSchema = DepartmentCreateSchema.partial().extend({ active: z.boolean().optional() }).strict();
+export const DepartmentUpdateSchema = DepartmentCreateSchema.partial()
+  .extend({ active: z.boolean().optional() })
+  .strict();
 export const DepartmentListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   parentId: z.union([z.uuid(), z.literal('root')]).optional(),
@@ -126,7 +152,10 @@ export const DepartmentListQuery = z.strictObject({
   ...PageQuery,
 });
 
-const Phone = z.string().trim().regex(/^[0-9+\-() ]{3,30}$/, { error: msg('电话号码格式不正确', 'Invalid phone number') });
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{3,30}$/, { error: msg('电话号码格式不正确', 'Invalid phone number') });
 
 export const PersonSchema = z.object({
   id: z.string(),

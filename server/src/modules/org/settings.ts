@@ -31,6 +31,12 @@ export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 
 export const DEFAULT_SETTINGS: OrgSettings = {
   fiscalYearStartMonth: 1,
-  calendar: { workingDays: [1, 2, 3, 4, 5], workStart: '08:00', workEnd: '17:30', holidays: [], extraWorkdays: [] },
+  calendar: {
+    workingDays: [1, 2, 3, 4, 5],
+    workStart: '08:00',
+    workEnd: '17:30',
+    holidays: [],
+    extraWorkdays: [],
+  },
   numbering: {},
 };

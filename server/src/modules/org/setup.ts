@@ -26,7 +26,12 @@ const ALREADY = { zh: '系统已完成初始化，不能再次设置', en: 'Houq
 export async function setupInstallation(
   db: Db,
   input: SetupInput,
-  meta: { requestId: string | null; ip: string | null; audit: { count: number }; defaultTimeZone: string },
+  meta: {
+    requestId: string | null;
+    ip: string | null;
+    audit: { count: number };
+    defaultTimeZone: string;
+  },
 ): Promise<{ organizationId: string; userId: string }> {
   return db.transaction().execute(async (tx) => {
     // Two set-up requests at once must not both succeed: on PostgreSQL take a
@@ -48,8 +53,18 @@ export async function setupInstallation(
         updated_at: now,
       })
       .execute();
-    const actor = { ...systemActor(orgId, input.admin.name), requestId: meta.requestId, ip: meta.ip, audit: meta.audit };
-    await recordAudit(tx, actor, { action: 'setup', entityType: 'organization', entityId: orgId, after: input.organization });
+    const actor = {
+      ...systemActor(orgId, input.admin.name),
+      requestId: meta.requestId,
+      ip: meta.ip,
+      audit: meta.audit,
+    };
+    await recordAudit(tx, actor, {
+      action: 'setup',
+      entityType: 'organization',
+      entityId: orgId,
+      after: input.organization,
+    });
     await syncBuiltinRoles(tx, orgId);
     const admin = await findRoleByKey(tx, orgId, BUILTIN_ROLES[0]!.key);
     const userId = await insertUserWithGrants(tx, actor, {

@@ -40,7 +40,9 @@ export function expandPatterns(patterns: readonly string[]): string[] {
     });
   };
   const out = new Set<string>();
-  for (const p of patterns.filter((x) => !x.startsWith('!'))) matching(p).forEach((k) => out.add(k));
-  for (const p of patterns.filter((x) => x.startsWith('!'))) matching(p.slice(1)).forEach((k) => out.delete(k));
+  for (const p of patterns.filter((x) => !x.startsWith('!')))
+    matching(p).forEach((k) => out.add(k));
+  for (const p of patterns.filter((x) => x.startsWith('!')))
+    matching(p.slice(1)).forEach((k) => out.delete(k));
   return [...out].sort();
 }

@@ -40,23 +40,55 @@ export async function loadGrantRows(db: DbOrTx, orgId: string, userId: string) {
 }
 
 export async function listRoles(db: DbOrTx, orgId: string): Promise<Role[]> {
-  const rows = await db.selectFrom('roles').selectAll().where('org_id', '=', orgId).orderBy('builtin', 'desc').orderBy('key').execute();
+  const rows = await db
+    .selectFrom('roles')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('builtin', 'desc')
+    .orderBy('key')
+    .execute();
   return rows.map(roleFromRow);
 }
 
 export async function findRole(db: DbOrTx, orgId: string, id: string): Promise<Role | undefined> {
-  const row = await db.selectFrom('roles').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('roles')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && roleFromRow(row);
 }
 
-export async function findRoleByKey(db: DbOrTx, orgId: string, key: string): Promise<Role | undefined> {
-  const row = await db.selectFrom('roles').selectAll().where('org_id', '=', orgId).where('key', '=', key).executeTakeFirst();
+export async function findRoleByKey(
+  db: DbOrTx,
+  orgId: string,
+  key: string,
+): Promise<Role | undefined> {
+  const row = await db
+    .selectFrom('roles')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row && roleFromRow(row);
 }
 
-export type Grant = { id: string; userId: string; roleId: string; roleKey: string; roleName: string; siteId: string | null; createdAt: string };
+export type Grant = {
+  id: string;
+  userId: string;
+  roleId: string;
+  roleKey: string;
+  roleName: string;
+  siteId: string | null;
+  createdAt: string;
+};
 
-export async function listGrants(db: DbOrTx, orgId: string, userIds: readonly string[]): Promise<Grant[]> {
+export async function listGrants(
+  db: DbOrTx,
+  orgId: string,
+  userIds: readonly string[],
+): Promise<Grant[]> {
   if (userIds.length === 0) return [];
   const rows = await db
     .selectFrom('user_roles as g')

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.ts';
-import { Access, accessFromGrants } from './access.ts';
+import { type Access, accessFromGrants } from './access.ts';
 import { loadGrantRows } from './repository.ts';
 
 // Permissions are read on every request; a short cache saves a query per call.

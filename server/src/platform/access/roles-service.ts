@@ -51,14 +51,22 @@ export async function syncBuiltinRoles(db: DbOrTx, orgId: string): Promise<void>
 function checkPermissions(permissions: string[]): void {
   const unknown = permissions.filter((p) => !isKnownPermission(p));
   if (unknown.length) {
-    throw badRequest({ zh: `未知的权限：${unknown.join('、')}`, en: `Unknown permissions: ${unknown.join(', ')}` });
+    throw badRequest({
+      zh: `未知的权限：${unknown.join('、')}`,
+      en: `Unknown permissions: ${unknown.join(', ')}`,
+    });
   }
 }
 
 export async function createRole(
   db: Db,
   actor: Actor,
-  input: { key: string; name: string; description?: string | null | undefined; permissions: string[] },
+  input: {
+    key: string;
+    name: string;
+    description?: string | null | undefined;
+    permissions: string[];
+  },
 ): Promise<repo.Role> {
   checkPermissions(input.permissions);
   const now = new Date().toISOString();
@@ -79,10 +87,16 @@ export async function createRole(
           updated_at: now,
         })
         .execute();
-      await recordAudit(tx, actor, { action: 'create', entityType: 'role', entityId: id, after: input });
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entityType: 'role',
+        entityId: id,
+        after: input,
+      });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict({ zh: `角色标识 ${input.key} 已存在`, en: `Role key ${input.key} exists` });
+    if (isUniqueViolation(err))
+      throw conflict({ zh: `角色标识 ${input.key} 已存在`, en: `Role key ${input.key} exists` });
     throw err;
   }
   return (await repo.findRole(db, actor.orgId, id))!;
@@ -92,11 +106,19 @@ export async function updateRole(
   db: Db,
   actor: Actor,
   id: string,
-  patch: { name?: string | undefined; description?: string | null | undefined; permissions?: string[] | undefined },
+  patch: {
+    name?: string | undefined;
+    description?: string | null | undefined;
+    permissions?: string[] | undefined;
+  },
 ): Promise<repo.Role> {
   const before = await repo.findRole(db, actor.orgId, id);
   if (!before) throw notFound(ROLE);
-  if (before.builtin) throw conflict({ zh: '内置角色不可修改，请复制为自定义角色', en: 'Built-in roles cannot be edited; copy it to a custom role' });
+  if (before.builtin)
+    throw conflict({
+      zh: '内置角色不可修改，请复制为自定义角色',
+      en: 'Built-in roles cannot be edited; copy it to a custom role',
+    });
   if (patch.permissions) checkPermissions(patch.permissions);
   await db.transaction().execute(async (tx) => {
     await tx
@@ -104,13 +126,21 @@ export async function updateRole(
       .set({
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.description !== undefined && { description: patch.description }),
-        ...(patch.permissions && { permissions: writeJson([...new Set(patch.permissions)].sort()) }),
+        ...(patch.permissions && {
+          permissions: writeJson([...new Set(patch.permissions)].sort()),
+        }),
         updated_at: new Date().toISOString(),
       })
       .where('org_id', '=', actor.orgId)
       .where('id', '=', id)
       .execute();
-    await recordAudit(tx, actor, { action: 'update', entityType: 'role', entityId: id, before, after: patch });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'role',
+      entityId: id,
+      before,
+      after: patch,
+    });
   });
   invalidateAccess();
   return (await repo.findRole(db, actor.orgId, id))!;
@@ -119,9 +149,14 @@ export async function updateRole(
 export async function deleteRole(db: Db, actor: Actor, id: string): Promise<void> {
   const before = await repo.findRole(db, actor.orgId, id);
   if (!before) throw notFound(ROLE);
-  if (before.builtin) throw conflict({ zh: '内置角色不可删除', en: 'Built-in roles cannot be deleted' });
+  if (before.builtin)
+    throw conflict({ zh: '内置角色不可删除', en: 'Built-in roles cannot be deleted' });
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('user_roles').where('org_id', '=', actor.orgId).where('role_id', '=', id).execute();
+    await tx
+      .deleteFrom('user_roles')
+      .where('org_id', '=', actor.orgId)
+      .where('role_id', '=', id)
+      .execute();
     await tx.deleteFrom('roles').where('org_id', '=', actor.orgId).where('id', '=', id).execute();
     await recordAudit(tx, actor, { action: 'delete', entityType: 'role', entityId: id, before });
   });
@@ -137,7 +172,12 @@ export async function grantRole(
   const role = await repo.findRole(tx, actor.orgId, input.roleId);
   if (!role) throw notFound(ROLE);
   if (input.siteId !== null) {
-    const site = await tx.selectFrom('sites').select('id').where('org_id', '=', actor.orgId).where('id', '=', input.siteId).executeTakeFirst();
+    const site = await tx
+      .selectFrom('sites')
+      .select('id')
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', input.siteId)
+      .executeTakeFirst();
     if (!site) throw notFound({ zh: '院区', en: 'Site' });
   }
   const existing = await tx
@@ -146,20 +186,40 @@ export async function grantRole(
     .where('org_id', '=', actor.orgId)
     .where('user_id', '=', input.userId)
     .where('role_id', '=', input.roleId)
-    .where((eb) => (input.siteId === null ? eb('site_id', 'is', null) : eb('site_id', '=', input.siteId)))
+    .where((eb) =>
+      input.siteId === null ? eb('site_id', 'is', null) : eb('site_id', '=', input.siteId),
+    )
     .executeTakeFirst();
   if (existing) return existing.id;
   const id = newId();
   await tx
     .insertInto('user_roles')
-    .values({ id, org_id: actor.orgId, user_id: input.userId, role_id: input.roleId, site_id: input.siteId, created_at: new Date().toISOString() })
+    .values({
+      id,
+      org_id: actor.orgId,
+      user_id: input.userId,
+      role_id: input.roleId,
+      site_id: input.siteId,
+      created_at: new Date().toISOString(),
+    })
     .execute();
-  await recordAudit(tx, actor, { action: 'grant', entityType: 'user', entityId: input.userId, siteId: input.siteId, after: input });
+  await recordAudit(tx, actor, {
+    action: 'grant',
+    entityType: 'user',
+    entityId: input.userId,
+    siteId: input.siteId,
+    after: input,
+  });
   invalidateAccess(actor.orgId, input.userId);
   return id;
 }
 
-export async function revokeGrant(db: Db, actor: Actor, userId: string, grantId: string): Promise<void> {
+export async function revokeGrant(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  grantId: string,
+): Promise<void> {
   const grant = await db
     .selectFrom('user_roles')
     .selectAll()
@@ -170,7 +230,13 @@ export async function revokeGrant(db: Db, actor: Actor, userId: string, grantId:
   if (!grant) throw notFound({ zh: '授权', en: 'Grant' });
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('user_roles').where('id', '=', grantId).execute();
-    await recordAudit(tx, actor, { action: 'revoke', entityType: 'user', entityId: userId, siteId: grant.site_id, before: grant });
+    await recordAudit(tx, actor, {
+      action: 'revoke',
+      entityType: 'user',
+      entityId: userId,
+      siteId: grant.site_id,
+      before: grant,
+    });
   });
   invalidateAccess(actor.orgId, userId);
 }

@@ -21,7 +21,10 @@ const RoleSchema = z.object({
 });
 const Permissions = z.array(z.string().regex(/^[a-z_]+:[a-z_]+$/)).max(500);
 const RoleCreateSchema = z.strictObject({
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/),
   name: z.string().trim().min(1).max(60),
   description: z.string().trim().max(500).nullable().optional(),
   permissions: Permissions,
@@ -37,7 +40,15 @@ export function rolesRoutes(app: App, { db }: Deps): void {
       schema: {
         tags,
         summary: '权限目录 Permission catalogue',
-        response: { 200: z.array(z.object({ key: z.string(), module: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })) },
+        response: {
+          200: z.array(
+            z.object({
+              key: z.string(),
+              module: z.string(),
+              label: z.object({ zh: z.string(), en: z.string() }),
+            }),
+          ),
+        },
       },
     },
     async () => allPermissions(),
@@ -45,25 +56,53 @@ export function rolesRoutes(app: App, { db }: Deps): void {
 
   app.get(
     '/api/roles',
-    { config: { auth: P.users.read }, schema: { tags, summary: '角色列表 List roles', response: { 200: z.array(RoleSchema) } } },
+    {
+      config: { auth: P.users.read },
+      schema: { tags, summary: '角色列表 List roles', response: { 200: z.array(RoleSchema) } },
+    },
     async (req) => listRoles(db, actorOf(req).orgId),
   );
 
   app.post(
     '/api/roles',
-    { config: { auth: P.users.manage }, schema: { tags, summary: '新建自定义角色 Create a custom role', body: RoleCreateSchema, response: { 201: RoleSchema } } },
+    {
+      config: { auth: P.users.manage },
+      schema: {
+        tags,
+        summary: '新建自定义角色 Create a custom role',
+        body: RoleCreateSchema,
+        response: { 201: RoleSchema },
+      },
+    },
     async (req, reply) => reply.status(201).send(await createRole(db, actorOf(req), req.body)),
   );
 
   app.patch(
     '/api/roles/:id',
-    { config: { auth: P.users.manage }, schema: { tags, summary: '修改自定义角色 Update a custom role', params: IdParams, body: RoleUpdateSchema, response: { 200: RoleSchema } } },
+    {
+      config: { auth: P.users.manage },
+      schema: {
+        tags,
+        summary: '修改自定义角色 Update a custom role',
+        params: IdParams,
+        body: RoleUpdateSchema,
+        response: { 200: RoleSchema },
+      },
+    },
     async (req) => updateRole(db, actorOf(req), req.params.id, req.body),
   );
 
   app.delete(
     '/api/roles/:id',
-    { config: { auth: P.users.manage }, schema: { tags, summary: '删除自定义角色 Delete a custom role', params: IdParams, response: { 200: OkSchema } } },
+    {
+      config: { auth: P.users.manage },
+      schema: {
+        tags,
+        summary: '删除自定义角色 Delete a custom role',
+        params: IdParams,
+        response: { 200: OkSchema },
+      },
+    },
     async (req) => {
       await deleteRole(db, actorOf(req), req.params.id);
       return { ok: true as const };

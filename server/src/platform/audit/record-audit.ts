@@ -13,7 +13,14 @@ export type AuditEntry = {
 };
 
 // Secrets never reach the audit log, whatever a service passes in.
-const REDACTED_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'token', 'token_hash', 'secret']);
+const REDACTED_KEYS = new Set([
+  'password',
+  'password_hash',
+  'passwordHash',
+  'token',
+  'token_hash',
+  'secret',
+]);
 
 function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);

@@ -35,7 +35,15 @@ const AuditQuery = z.strictObject({
 export function auditRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/audit',
-    { config: { auth: P.audit.read }, schema: { tags: ['audit'], summary: '审计日志 Audit log', querystring: AuditQuery, response: { 200: paged(AuditEntrySchema) } } },
+    {
+      config: { auth: P.audit.read },
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志 Audit log',
+        querystring: AuditQuery,
+        response: { 200: paged(AuditEntrySchema) },
+      },
+    },
     async (req) => {
       const f = req.query;
       let q = db.selectFrom('audit_log').where('org_id', '=', actorOf(req).orgId);
@@ -46,7 +54,13 @@ export function auditRoutes(app: App, { db }: Deps): void {
       if (f.from) q = q.where('at', '>=', new Date(f.from).toISOString());
       if (f.to) q = q.where('at', '<', new Date(f.to).toISOString());
       const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+        q
+          .selectAll()
+          .orderBy('at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize)
+          .execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return {

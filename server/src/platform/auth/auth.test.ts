@@ -11,7 +11,14 @@ afterAll(() => t.close());
 
 describe('setup', () => {
   it('answers 409 once an organisation exists', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: { organization: { name: 'X' }, admin: { username: 'x1', password: 'password1', name: 'X' } } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: {
+        organization: { name: 'X' },
+        admin: { username: 'x1', password: 'password1', name: 'X' },
+      },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('CONFLICT');
     expect((await t.app.inject({ url: '/api/setup' })).json()).toEqual({ needsSetup: false });
@@ -25,11 +32,17 @@ describe('sign-in', () => {
     const body = me.json();
     expect(body.user.username).toBe(ADMIN.username);
     expect(body.organization.name).toBe('测试医院');
-    expect(body.permissions.map((p: { permission: string }) => p.permission)).toContain('users:manage');
+    expect(body.permissions.map((p: { permission: string }) => p.permission)).toContain(
+      'users:manage',
+    );
   });
 
   it('sets an httpOnly SameSite=Lax cookie', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: ADMIN.username, password: ADMIN.password } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: ADMIN.username, password: ADMIN.password },
+    });
     const cookie = res.cookies.find((c) => c.name === 'houqin_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
@@ -37,21 +50,43 @@ describe('sign-in', () => {
 
   it('answers 401 without a session and for a wrong password, in the asked language', async () => {
     expect((await t.app.inject({ url: '/api/me' })).statusCode).toBe(401);
-    const zh = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: ADMIN.username, password: 'wrong-one' } });
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: ADMIN.username, password: 'wrong-one' },
+    });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error.message).toBe('用户名或密码错误');
-    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'nobody', password: 'wrong-one' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { username: 'nobody', password: 'wrong-one' },
+    });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
   it('locks an account after too many failures with 429 and Retry-After', async () => {
-    const victim = await buildUser(t, { roleKey: 'staff', username: 'victim', password: 'victim-pass-1' });
+    const victim = await buildUser(t, {
+      roleKey: 'staff',
+      username: 'victim',
+      password: 'victim-pass-1',
+    });
     expect(victim.userId).toBeTruthy();
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.0.0.${i}`, payload: { username: 'victim', password: 'nope-nope' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: `10.0.0.${i}`,
+        payload: { username: 'victim', password: 'nope-nope' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'victim', password: 'victim-pass-1' } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'victim', password: 'victim-pass-1' },
+    });
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.json().error.message).toMatch(/分钟后再试/);
@@ -66,18 +101,34 @@ describe('sign-in', () => {
 
 describe('CSRF', () => {
   it('refuses a cookie-authenticated write from another origin', async () => {
-    const res = await t.admin.request({ method: 'POST', url: '/api/sites', headers: { origin: 'https://evil.example' }, payload: { code: 'X1', name: 'x' } });
+    const res = await t.admin.request({
+      method: 'POST',
+      url: '/api/sites',
+      headers: { origin: 'https://evil.example' },
+      payload: { code: 'X1', name: 'x' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF');
-    const crossSite = await t.app.inject({ method: 'POST', url: '/api/sites', headers: { cookie: t.admin.cookie, 'sec-fetch-site': 'cross-site' }, payload: { code: 'X2', name: 'x' } });
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: { cookie: t.admin.cookie, 'sec-fetch-site': 'cross-site' },
+      payload: { code: 'X2', name: 'x' },
+    });
     expect(crossSite.statusCode).toBe(403);
   });
 });
 
 describe('password reset', () => {
   it('forces a change before anything else and ends old sessions', async () => {
-    const user = await buildUser(t, { roleKey: 'manager', username: 'resetme', password: 'first-pass-1' });
-    const res = await t.admin.post(`/api/users/${user.userId}/reset-password`, { password: 'temp-pass-1' });
+    const user = await buildUser(t, {
+      roleKey: 'manager',
+      username: 'resetme',
+      password: 'first-pass-1',
+    });
+    const res = await t.admin.post(`/api/users/${user.userId}/reset-password`, {
+      password: 'temp-pass-1',
+    });
     expect(res.statusCode).toBe(200);
     expect((await user.get('/api/me')).statusCode).toBe(401);
     const again = await t.login('resetme', 'temp-pass-1');
@@ -85,26 +136,45 @@ describe('password reset', () => {
     const blocked = await again.get('/api/people');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const short = await again.post('/api/auth/password', { currentPassword: 'temp-pass-1', newPassword: 'short' });
+    const short = await again.post('/api/auth/password', {
+      currentPassword: 'temp-pass-1',
+      newPassword: 'short',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details[0].message).toBe('密码至少 8 位');
-    expect((await again.post('/api/auth/password', { currentPassword: 'temp-pass-1', newPassword: 'final-pass-1' })).statusCode).toBe(200);
+    expect(
+      (
+        await again.post('/api/auth/password', {
+          currentPassword: 'temp-pass-1',
+          newPassword: 'final-pass-1',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await again.get('/api/people')).statusCode).toBe(200);
   });
 });
 
 describe('API tokens', () => {
   it('authenticates with Bearer, needs no Origin, and stops working when revoked', async () => {
-    const created = await t.admin.post(`/api/users/${t.admin.userId}/tokens`, { name: '能耗采集接口' });
+    const created = await t.admin.post(`/api/users/${t.admin.userId}/tokens`, {
+      name: '能耗采集接口',
+    });
     expect(created.statusCode).toBe(201);
     const { token, item } = created.json();
     expect(token).toMatch(/^hq_/);
     const bearer = { authorization: `Bearer ${token}` };
     const me = await t.app.inject({ url: '/api/me', headers: bearer });
     expect(me.json().authVia).toBe('token');
-    const write = await t.app.inject({ method: 'POST', url: '/api/departments', headers: bearer, payload: { code: 'API1', name: '接口建的科室' } });
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/departments',
+      headers: bearer,
+      payload: { code: 'API1', name: '接口建的科室' },
+    });
     expect(write.statusCode).toBe(201);
-    expect((await t.admin.delete(`/api/users/${t.admin.userId}/tokens/${item.id}`)).statusCode).toBe(200);
+    expect(
+      (await t.admin.delete(`/api/users/${t.admin.userId}/tokens/${item.id}`)).statusCode,
+    ).toBe(200);
     expect((await t.app.inject({ url: '/api/me', headers: bearer })).statusCode).toBe(401);
   });
 

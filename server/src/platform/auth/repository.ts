@@ -6,12 +6,28 @@ export type UserRow = UsersTable;
 /** Usernames are unique across the installation and compared in lower case. */
 export const normalizeUsername = (u: string) => u.trim().toLowerCase();
 
-export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('username', '=', normalizeUsername(username)).executeTakeFirst();
+export async function findUserByUsername(
+  db: DbOrTx,
+  username: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', normalizeUsername(username))
+    .executeTakeFirst();
 }
 
-export async function findUser(db: DbOrTx, orgId: string, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findUser(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertUser(db: DbOrTx, row: UserRow): Promise<void> {
@@ -24,7 +40,12 @@ export async function updateUser(
   id: string,
   patch: Partial<Omit<UserRow, 'id' | 'org_id'>>,
 ): Promise<void> {
-  await db.updateTable('users').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertLoginAttempt(
@@ -61,7 +82,12 @@ export async function countFailures(
 }
 
 /** The oldest failure inside the window, to tell the user when they may try again. */
-export async function oldestFailureSince(db: DbOrTx, column: 'username' | 'ip', value: string, since: string) {
+export async function oldestFailureSince(
+  db: DbOrTx,
+  column: 'username' | 'ip',
+  value: string,
+  since: string,
+) {
   const row = await db
     .selectFrom('login_attempts')
     .select((eb) => eb.fn.min<string>('at').as('at'))
@@ -84,17 +110,34 @@ export type SessionWithUser = {
 
 export async function insertSession(
   db: DbOrTx,
-  row: { id: string; user_id: string; org_id: string; created_at: string; last_seen_at: string; expires_at: string; ip: string | null; user_agent: string | null },
+  row: {
+    id: string;
+    user_id: string;
+    org_id: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  },
 ): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSessionWithUser(db: DbOrTx, sessionId: string): Promise<SessionWithUser | undefined> {
+export async function findSessionWithUser(
+  db: DbOrTx,
+  sessionId: string,
+): Promise<SessionWithUser | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .selectAll('u')
-    .select(['s.id as s_id', 's.last_seen_at as s_last_seen_at', 's.created_at as s_created_at', 's.expires_at as s_expires_at'])
+    .select([
+      's.id as s_id',
+      's.last_seen_at as s_last_seen_at',
+      's.created_at as s_created_at',
+      's.expires_at as s_expires_at',
+    ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -118,7 +161,11 @@ export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptSessionId?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  db: DbOrTx,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   await q.execute();
@@ -129,12 +176,23 @@ export async function findTokenWithUser(db: DbOrTx, tokenHash: string) {
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .selectAll('u')
-    .select(['t.id as t_id', 't.expires_at as t_expires_at', 't.revoked_at as t_revoked_at', 't.last_used_at as t_last_used_at'])
+    .select([
+      't.id as t_id',
+      't.expires_at as t_expires_at',
+      't.revoked_at as t_revoked_at',
+      't.last_used_at as t_last_used_at',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
   const { t_id, t_expires_at, t_revoked_at, t_last_used_at, ...user } = row;
-  return { tokenId: t_id, expiresAt: t_expires_at, revokedAt: t_revoked_at, lastUsedAt: t_last_used_at, user };
+  return {
+    tokenId: t_id,
+    expiresAt: t_expires_at,
+    revokedAt: t_revoked_at,
+    lastUsedAt: t_last_used_at,
+    user,
+  };
 }
 
 export async function touchToken(db: DbOrTx, tokenId: string, at: string): Promise<void> {

@@ -27,25 +27,61 @@ export function authRoutes(app: App, { db, config }: Deps): void {
         tags: ['auth'],
         summary: '登录 Sign in',
         body: LoginSchema,
-        response: { 200: z.object({ userId: z.string(), mustChangePassword: z.boolean(), expiresAt: z.string() }), 401: ErrorSchema, 429: ErrorSchema },
+        response: {
+          200: z.object({
+            userId: z.string(),
+            mustChangePassword: z.boolean(),
+            expiresAt: z.string(),
+          }),
+          401: ErrorSchema,
+          429: ErrorSchema,
+        },
       },
     },
     async (req, reply) => {
-      const result = await login(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      const actor = { ...systemActor(result.user.org_id, result.user.display_name), userId: result.user.id, requestId: req.id, ip: req.ip, audit: req.auditCounter };
-      await recordAudit(db, actor, { action: 'login', entityType: 'user', entityId: result.user.id });
-      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: SESSION_ABSOLUTE_MS / 1000 });
-      return { userId: result.user.id, mustChangePassword: result.user.must_change_password === 1, expiresAt: result.expiresAt };
+      const result = await login(db, {
+        ...req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      const actor = {
+        ...systemActor(result.user.org_id, result.user.display_name),
+        userId: result.user.id,
+        requestId: req.id,
+        ip: req.ip,
+        audit: req.auditCounter,
+      };
+      await recordAudit(db, actor, {
+        action: 'login',
+        entityType: 'user',
+        entityId: result.user.id,
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        ...cookieOptions,
+        maxAge: SESSION_ABSOLUTE_MS / 1000,
+      });
+      return {
+        userId: result.user.id,
+        mustChangePassword: result.user.must_change_password === 1,
+        expiresAt: result.expiresAt,
+      };
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { auth: 'user' }, schema: { tags: ['auth'], summary: '退出登录 Sign out', response: { 200: OkSchema } } },
+    {
+      config: { auth: 'user' },
+      schema: { tags: ['auth'], summary: '退出登录 Sign out', response: { 200: OkSchema } },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       if (req.sessionId) await repo.deleteSession(db, req.sessionId);
-      await recordAudit(db, actor, { action: 'logout', entityType: 'user', entityId: actor.userId ?? '' });
+      await recordAudit(db, actor, {
+        action: 'logout',
+        entityType: 'user',
+        entityId: actor.userId ?? '',
+      });
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { ok: true as const };
     },
@@ -53,14 +89,26 @@ export function authRoutes(app: App, { db, config }: Deps): void {
 
   app.get(
     '/api/me',
-    { config: { auth: 'user' }, schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: MeSchema } } },
+    {
+      config: { auth: 'user' },
+      schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: MeSchema } },
+    },
     async (req) => {
       const actor = actorOf(req);
       const [user, org] = await Promise.all([
         getUser(db, actor.orgId, actor.userId ?? ''),
-        db.selectFrom('organizations').select(['id', 'name', 'timezone']).where('id', '=', actor.orgId).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('organizations')
+          .select(['id', 'name', 'timezone'])
+          .where('id', '=', actor.orgId)
+          .executeTakeFirstOrThrow(),
       ]);
-      return { user, organization: org, permissions: actor.access.list(), authVia: req.authVia ?? 'session' };
+      return {
+        user,
+        organization: org,
+        permissions: actor.access.list(),
+        authVia: req.authVia ?? 'session',
+      };
     },
   );
 
@@ -68,7 +116,12 @@ export function authRoutes(app: App, { db, config }: Deps): void {
     '/api/auth/password',
     {
       config: { auth: 'user' },
-      schema: { tags: ['auth'], summary: '修改密码 Change my password', body: ChangePasswordSchema, response: { 200: OkSchema, 401: ErrorSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change my password',
+        body: ChangePasswordSchema,
+        response: { 200: OkSchema, 401: ErrorSchema },
+      },
     },
     async (req) => {
       await changeOwnPassword(db, actorOf(req), { ...req.body, keepSessionId: req.sessionId });

@@ -6,7 +6,12 @@ export const UsernameSchema = z
   .trim()
   .min(2)
   .max(64)
-  .regex(/^[A-Za-z0-9_.@-]+$/, { error: msg('用户名只能包含字母、数字和 _ . @ -', 'Username may contain letters, digits and _ . @ -') });
+  .regex(/^[A-Za-z0-9_.@-]+$/, {
+    error: msg(
+      '用户名只能包含字母、数字和 _ . @ -',
+      'Username may contain letters, digits and _ . @ -',
+    ),
+  });
 
 // NIST 800-63B: length over composition rules; a cap stops hashing-cost abuse.
 export const PasswordSchema = z
@@ -48,7 +53,9 @@ export const UserSchema = z.object({
 export const MeSchema = z.object({
   user: UserSchema,
   organization: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
-  permissions: z.array(z.object({ permission: z.string(), orgWide: z.boolean(), sites: z.array(z.string()) })),
+  permissions: z.array(
+    z.object({ permission: z.string(), orgWide: z.boolean(), sites: z.array(z.string()) }),
+  ),
   authVia: z.enum(['session', 'token']),
 });
 
@@ -60,7 +67,10 @@ export const UserCreateSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(100),
   personId: z.uuid().nullable().optional(),
   locale: LocaleSchema.optional(),
-  grants: z.array(z.strictObject({ roleId: z.uuid(), siteId: z.uuid().nullable() })).max(50).optional(),
+  grants: z
+    .array(z.strictObject({ roleId: z.uuid(), siteId: z.uuid().nullable() }))
+    .max(50)
+    .optional(),
   mustChangePassword: z.boolean().optional(),
 });
 
@@ -73,7 +83,10 @@ export const UserUpdateSchema = z.strictObject({
 
 export const UserListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -94,4 +107,3 @@ export const ApiTokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   expiresAt: z.iso.datetime().nullable().optional(),
 });
-

@@ -20,15 +20,29 @@ export const MAX_FAILURES_PER_IP = 30;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
 
-export type LoginResult = { token: string; sessionId: string; user: repo.UserRow; expiresAt: string };
+export type LoginResult = {
+  token: string;
+  sessionId: string;
+  user: repo.UserRow;
+  expiresAt: string;
+};
 
 async function throttle(db: Db, username: string, ip: string, now: number): Promise<void> {
   const since = new Date(now - LOGIN_WINDOW_MS).toISOString();
   const { byUser, byIp } = await repo.countFailures(db, username, ip, since);
-  const limited = byUser >= MAX_FAILURES_PER_ACCOUNT ? 'username' : byIp >= MAX_FAILURES_PER_IP ? 'ip' : null;
+  const limited =
+    byUser >= MAX_FAILURES_PER_ACCOUNT ? 'username' : byIp >= MAX_FAILURES_PER_IP ? 'ip' : null;
   if (!limited) return;
-  const oldest = await repo.oldestFailureSince(db, limited, limited === 'ip' ? ip : username, since);
-  const retryAfter = Math.max(1, Math.ceil(((oldest ? Date.parse(oldest) : now) + LOGIN_WINDOW_MS - now) / 1000));
+  const oldest = await repo.oldestFailureSince(
+    db,
+    limited,
+    limited === 'ip' ? ip : username,
+    since,
+  );
+  const retryAfter = Math.max(
+    1,
+    Math.ceil(((oldest ? Date.parse(oldest) : now) + LOGIN_WINDOW_MS - now) / 1000),
+  );
   const minutes = Math.ceil(retryAfter / 60);
   throw tooManyRequests(retryAfter, {
     zh: `登录失败次数过多，请 ${minutes} 分钟后再试`,
@@ -48,7 +62,10 @@ export async function login(
   const username = repo.normalizeUsername(input.username);
   await throttle(db, username, input.ip, now);
   const user = await repo.findUserByUsername(db, username);
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
+  const ok = await verifyPassword(
+    input.password,
+    user?.password_hash ?? (await dummyPasswordHash()),
+  );
   const at = new Date(now).toISOString();
   if (!user || !ok || user.active !== 1) {
     await repo.insertLoginAttempt(db, { id: newId(), username, ip: input.ip, success: 0, at });
@@ -80,7 +97,8 @@ export async function resolveSession(db: Db, token: string) {
   const found = await repo.findSessionWithUser(db, sessionId);
   if (!found) return null;
   const now = Date.now();
-  const expired = Date.parse(found.expiresAt) <= now || Date.parse(found.lastSeenAt) + SESSION_IDLE_MS <= now;
+  const expired =
+    Date.parse(found.expiresAt) <= now || Date.parse(found.lastSeenAt) + SESSION_IDLE_MS <= now;
   if (expired || found.user.active !== 1) {
     await repo.deleteSession(db, sessionId);
     return null;

@@ -24,25 +24,63 @@ const UserTokenParams = z.strictObject({ id: z.uuid(), tokenId: z.uuid() });
 export function usersRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/users',
-    { config: { auth: P.users.read }, schema: { tags, summary: '账号列表 List accounts', querystring: UserListQuerySchema, response: { 200: paged(UserSchema) } } },
-    async (req) => ({ ...(await users.listUsers(db, actorOf(req).orgId, req.query)), page: req.query.page, pageSize: req.query.pageSize }),
+    {
+      config: { auth: P.users.read },
+      schema: {
+        tags,
+        summary: '账号列表 List accounts',
+        querystring: UserListQuerySchema,
+        response: { 200: paged(UserSchema) },
+      },
+    },
+    async (req) => ({
+      ...(await users.listUsers(db, actorOf(req).orgId, req.query)),
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    }),
   );
 
   app.post(
     '/api/users',
-    { config: { auth: P.users.manage }, schema: { tags, summary: '新建账号 Create account', body: UserCreateSchema, response: { 201: UserSchema } } },
-    async (req, reply) => reply.status(201).send(await users.createUser(db, actorOf(req), req.body)),
+    {
+      config: { auth: P.users.manage },
+      schema: {
+        tags,
+        summary: '新建账号 Create account',
+        body: UserCreateSchema,
+        response: { 201: UserSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await users.createUser(db, actorOf(req), req.body)),
   );
 
   app.get(
     '/api/users/:id',
-    { config: { auth: P.users.read }, schema: { tags, summary: '账号详情 Get account', params: IdParams, response: { 200: UserSchema } } },
+    {
+      config: { auth: P.users.read },
+      schema: {
+        tags,
+        summary: '账号详情 Get account',
+        params: IdParams,
+        response: { 200: UserSchema },
+      },
+    },
     async (req) => users.getUser(db, actorOf(req).orgId, req.params.id),
   );
 
   app.patch(
     '/api/users/:id',
-    { config: { auth: P.users.manage }, schema: { tags, summary: '修改账号 Update account', params: IdParams, body: UserUpdateSchema, response: { 200: UserSchema } } },
+    {
+      config: { auth: P.users.manage },
+      schema: {
+        tags,
+        summary: '修改账号 Update account',
+        params: IdParams,
+        body: UserUpdateSchema,
+        response: { 200: UserSchema },
+      },
+    },
     async (req) => users.updateUser(db, actorOf(req), req.params.id, req.body),
   );
 
@@ -50,7 +88,13 @@ export function usersRoutes(app: App, { db }: Deps): void {
     '/api/users/:id/reset-password',
     {
       config: { auth: P.users.manage },
-      schema: { tags, summary: '重置密码 Reset password (user must change it)', params: IdParams, body: ResetPasswordSchema, response: { 200: OkSchema } },
+      schema: {
+        tags,
+        summary: '重置密码 Reset password (user must change it)',
+        params: IdParams,
+        body: ResetPasswordSchema,
+        response: { 200: OkSchema },
+      },
     },
     async (req) => {
       await users.resetPassword(db, actorOf(req), req.params.id, req.body.password);
@@ -73,14 +117,24 @@ export function usersRoutes(app: App, { db }: Deps): void {
     async (req) => {
       const actor = actorOf(req);
       await users.getUser(db, actor.orgId, req.params.id);
-      await db.transaction().execute((tx) => grantRole(tx, actor, { userId: req.params.id, ...req.body }));
+      await db
+        .transaction()
+        .execute((tx) => grantRole(tx, actor, { userId: req.params.id, ...req.body }));
       return users.getUser(db, actor.orgId, req.params.id);
     },
   );
 
   app.delete(
     '/api/users/:id/grants/:grantId',
-    { config: { auth: P.users.manage }, schema: { tags, summary: '撤销授权 Revoke a grant', params: UserGrantParams, response: { 200: UserSchema } } },
+    {
+      config: { auth: P.users.manage },
+      schema: {
+        tags,
+        summary: '撤销授权 Revoke a grant',
+        params: UserGrantParams,
+        response: { 200: UserSchema },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       await revokeGrant(db, actor, req.params.id, req.params.grantId);
@@ -90,7 +144,15 @@ export function usersRoutes(app: App, { db }: Deps): void {
 
   app.get(
     '/api/users/:id/tokens',
-    { config: { auth: P.users.manage }, schema: { tags, summary: 'API 令牌列表 List API tokens', params: IdParams, response: { 200: z.array(ApiTokenSchema) } } },
+    {
+      config: { auth: P.users.manage },
+      schema: {
+        tags,
+        summary: 'API 令牌列表 List API tokens',
+        params: IdParams,
+        response: { 200: z.array(ApiTokenSchema) },
+      },
+    },
     async (req) => users.listApiTokens(db, actorOf(req).orgId, req.params.id),
   );
 
@@ -106,12 +168,21 @@ export function usersRoutes(app: App, { db }: Deps): void {
         response: { 201: z.object({ token: z.string(), item: ApiTokenSchema }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await users.createApiToken(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await users.createApiToken(db, actorOf(req), req.params.id, req.body)),
   );
 
   app.delete(
     '/api/users/:id/tokens/:tokenId',
-    { config: { auth: P.users.manage }, schema: { tags, summary: '吊销 API 令牌 Revoke an API token', params: UserTokenParams, response: { 200: OkSchema } } },
+    {
+      config: { auth: P.users.manage },
+      schema: {
+        tags,
+        summary: '吊销 API 令牌 Revoke an API token',
+        params: UserTokenParams,
+        response: { 200: OkSchema },
+      },
+    },
     async (req) => {
       await users.revokeApiToken(db, actorOf(req), req.params.id, req.params.tokenId);
       return { ok: true as const };

@@ -53,12 +53,21 @@ export type UserCreate = {
 
 async function checkPerson(tx: DbOrTx, orgId: string, personId: string | null | undefined) {
   if (!personId) return;
-  const p = await tx.selectFrom('people').select('id').where('org_id', '=', orgId).where('id', '=', personId).executeTakeFirst();
+  const p = await tx
+    .selectFrom('people')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
   if (!p) throw notFound({ zh: '人员', en: 'Person' });
 }
 
 /** Creates an account (and its role grants) inside the caller's transaction. */
-export async function insertUserWithGrants(tx: DbOrTx, actor: Actor, input: UserCreate): Promise<string> {
+export async function insertUserWithGrants(
+  tx: DbOrTx,
+  actor: Actor,
+  input: UserCreate,
+): Promise<string> {
   await checkPerson(tx, actor.orgId, input.personId);
   const id = newId();
   const now = new Date().toISOString();
@@ -79,10 +88,19 @@ export async function insertUserWithGrants(tx: DbOrTx, actor: Actor, input: User
   try {
     await repo.insertUser(tx, row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict({ zh: `用户名 ${row.username} 已被使用`, en: `Username ${row.username} is taken` });
+    if (isUniqueViolation(err))
+      throw conflict({
+        zh: `用户名 ${row.username} 已被使用`,
+        en: `Username ${row.username} is taken`,
+      });
     throw err;
   }
-  await recordAudit(tx, actor, { action: 'create', entityType: 'user', entityId: id, after: { ...row, password_hash: undefined } });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'user',
+    entityId: id,
+    after: { ...row, password_hash: undefined },
+  });
   for (const g of input.grants ?? []) await grantRole(tx, actor, { userId: id, ...g });
   return id;
 }
@@ -98,20 +116,40 @@ export async function createUser(db: Db, actor: Actor, input: UserCreate): Promi
   return getUser(db, actor.orgId, id);
 }
 
-export type UserListQuery = { q?: string | undefined; active?: boolean | undefined; page: number; pageSize: number };
+export type UserListQuery = {
+  q?: string | undefined;
+  active?: boolean | undefined;
+  page: number;
+  pageSize: number;
+};
 
-export async function listUsers(db: Db, orgId: string, query: UserListQuery): Promise<{ items: User[]; total: number }> {
+export async function listUsers(
+  db: Db,
+  orgId: string,
+  query: UserListQuery,
+): Promise<{ items: User[]; total: number }> {
   let base = db.selectFrom('users').where('org_id', '=', orgId);
   if (query.q) {
     const like = `%${query.q.toLowerCase()}%`;
-    base = base.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', `%${query.q}%`)]));
+    base = base.where((eb) =>
+      eb.or([eb('username', 'like', like), eb('display_name', 'like', `%${query.q}%`)]),
+    );
   }
   if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('username').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy('username')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const grants = await listGrants(db, orgId, rows.map((r) => r.id));
+  const grants = await listGrants(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => userFromRow(r, grants)), total: Number(count.n) };
 }
 
@@ -119,7 +157,12 @@ export async function updateUser(
   db: Db,
   actor: Actor,
   id: string,
-  patch: { displayName?: string | undefined; personId?: string | null | undefined; locale?: string | undefined; active?: boolean | undefined },
+  patch: {
+    displayName?: string | undefined;
+    personId?: string | null | undefined;
+    locale?: string | undefined;
+    active?: boolean | undefined;
+  },
 ): Promise<User> {
   const before = await repo.findUser(db, actor.orgId, id);
   if (!before) throw notFound(USER);
@@ -137,19 +180,34 @@ export async function updateUser(
     });
     // A disabled account is signed out everywhere at once.
     if (patch.active === false) await repo.deleteSessionsOfUser(tx, id);
-    await recordAudit(tx, actor, { action: 'update', entityType: 'user', entityId: id, before: { ...before, password_hash: undefined }, after: patch });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'user',
+      entityId: id,
+      before: { ...before, password_hash: undefined },
+      after: patch,
+    });
   });
   invalidateAccess(actor.orgId, id);
   return getUser(db, actor.orgId, id);
 }
 
 /** Admin reset: a new temporary password the user must change at next sign-in; other sessions end. */
-export async function resetPassword(db: Db, actor: Actor, id: string, password: string): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  id: string,
+  password: string,
+): Promise<void> {
   const before = await repo.findUser(db, actor.orgId, id);
   if (!before) throw notFound(USER);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
-    await repo.updateUser(tx, actor.orgId, id, { password_hash: hash, must_change_password: 1, updated_at: new Date().toISOString() });
+    await repo.updateUser(tx, actor.orgId, id, {
+      password_hash: hash,
+      must_change_password: 1,
+      updated_at: new Date().toISOString(),
+    });
     await repo.deleteSessionsOfUser(tx, id);
     await recordAudit(tx, actor, { action: 'reset_password', entityType: 'user', entityId: id });
   });
@@ -166,17 +224,36 @@ export async function changeOwnPassword(
     throw unauthorized({ zh: '当前密码不正确', en: 'The current password is wrong' });
   }
   if (input.currentPassword === input.newPassword) {
-    throw badRequest({ zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
+    throw badRequest({
+      zh: '新密码不能与当前密码相同',
+      en: 'The new password must differ from the current one',
+    });
   }
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    await repo.updateUser(tx, actor.orgId, user.id, { password_hash: hash, must_change_password: 0, updated_at: new Date().toISOString() });
+    await repo.updateUser(tx, actor.orgId, user.id, {
+      password_hash: hash,
+      must_change_password: 0,
+      updated_at: new Date().toISOString(),
+    });
     await repo.deleteSessionsOfUser(tx, user.id, input.keepSessionId ?? undefined);
-    await recordAudit(tx, actor, { action: 'change_password', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, actor, {
+      action: 'change_password',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
 }
 
-export type ApiToken = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; revokedAt: string | null };
+export type ApiToken = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+};
 
 /** Issues an API token for a user; the secret is shown once and only its hash is kept. */
 export async function createApiToken(
@@ -203,26 +280,73 @@ export async function createApiToken(
   };
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('api_tokens').values(row).execute();
-    await recordAudit(tx, actor, { action: 'create_token', entityType: 'user', entityId: userId, after: { id, name: input.name, expiresAt: row.expires_at } });
+    await recordAudit(tx, actor, {
+      action: 'create_token',
+      entityType: 'user',
+      entityId: userId,
+      after: { id, name: input.name, expiresAt: row.expires_at },
+    });
   });
   return { token: secret, item: tokenFromRow(row) };
 }
 
-function tokenFromRow(r: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null; revoked_at: string | null }): ApiToken {
-  return { id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, expiresAt: r.expires_at, revokedAt: r.revoked_at };
+function tokenFromRow(r: {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}): ApiToken {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+  };
 }
 
 export async function listApiTokens(db: Db, orgId: string, userId: string): Promise<ApiToken[]> {
   if (!(await repo.findUser(db, orgId, userId))) throw notFound(USER);
-  const rows = await db.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(tokenFromRow);
 }
 
-export async function revokeApiToken(db: Db, actor: Actor, userId: string, tokenId: string): Promise<void> {
-  const row = await db.selectFrom('api_tokens').selectAll().where('org_id', '=', actor.orgId).where('user_id', '=', userId).where('id', '=', tokenId).executeTakeFirst();
+export async function revokeApiToken(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  tokenId: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('org_id', '=', actor.orgId)
+    .where('user_id', '=', userId)
+    .where('id', '=', tokenId)
+    .executeTakeFirst();
   if (!row) throw notFound({ zh: 'API 令牌', en: 'API token' });
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('id', '=', tokenId).execute();
-    await recordAudit(tx, actor, { action: 'revoke_token', entityType: 'user', entityId: userId, before: { id: tokenId, name: row.name } });
+    await tx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('id', '=', tokenId)
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'revoke_token',
+      entityType: 'user',
+      entityId: userId,
+      before: { id: tokenId, name: row.name },
+    });
   });
 }

@@ -8,8 +8,4 @@ import type { AuthTables } from '../auth/tables.ts';
 import type { NumberingTables } from '../numbering/tables.ts';
 
 export interface Database
-  extends OrgTables,
-    AuthTables,
-    AccessTables,
-    AuditTables,
-    NumberingTables {}
+  extends OrgTables, AuthTables, AccessTables, AuditTables, NumberingTables {}

@@ -35,7 +35,11 @@ export const toBool = (v: number | boolean | null | undefined): boolean => v ===
 export const fromBool = (v: boolean): number => (v ? 1 : 0);
 
 /** Case-insensitive substring match (SQLite LIKE is already case-insensitive for ASCII). */
-export function containsText(dialect: DialectName, column: string, text: string): RawBuilder<boolean> {
+export function containsText(
+  dialect: DialectName,
+  column: string,
+  text: string,
+): RawBuilder<boolean> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   return dialect === 'postgres'
     ? sql<boolean>`${sql.ref(column)} ilike ${pattern} escape '\\'`

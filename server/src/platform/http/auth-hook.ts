@@ -11,7 +11,11 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 // While a password reset is pending, the user may only see who they are,
 // change the password, and sign out.
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/me', '/api/auth/password', '/api/auth/logout']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/me',
+  '/api/auth/password',
+  '/api/auth/logout',
+]);
 
 function allowedOrigins(req: FastifyRequest, config: Config): string[] {
   const host = req.headers.host;
@@ -43,7 +47,8 @@ async function identify(req: FastifyRequest, db: Db): Promise<UserRow | null> {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const found = await resolveApiToken(db, header.slice(7).trim());
-    if (!found) throw unauthorized({ zh: 'API 令牌无效或已过期', en: 'Invalid or expired API token' });
+    if (!found)
+      throw unauthorized({ zh: 'API 令牌无效或已过期', en: 'Invalid or expired API token' });
     req.authVia = 'token';
     return found.user;
   }

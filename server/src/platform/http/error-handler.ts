@@ -5,7 +5,9 @@ import { AppError } from '../errors.ts';
 import { langFromHeader, type Lang, type LocalizedText } from '../i18n.ts';
 import { describeIssues } from './validation.ts';
 
-export type ErrorBody = { error: { code: string; message: string; details?: unknown; requestId?: string } };
+export type ErrorBody = {
+  error: { code: string; message: string; details?: unknown; requestId?: string };
+};
 
 const WHERE: Record<string, LocalizedText> = {
   body: { zh: '请求体', en: 'body' },
@@ -65,7 +67,8 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
     return reply.status(err.status).send(body(err.code, err.text[lang], err.details, req.id));
   }
   if (err instanceof z.ZodError && !isResponseSerializationError(err)) {
-    const where = WHERE[(err as { validationContext?: string }).validationContext ?? 'body'] ?? WHERE.body!;
+    const where =
+      WHERE[(err as { validationContext?: string }).validationContext ?? 'body'] ?? WHERE.body!;
     const fields = describeIssues(err, lang);
     const first = fields[0];
     const summary =
@@ -76,16 +79,31 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
   }
   const fe = err as FastifyError;
   const known = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
-  if (known) return reply.status(known.status).send(body(known.code, known.text[lang], undefined, req.id));
+  if (known)
+    return reply.status(known.status).send(body(known.code, known.text[lang], undefined, req.id));
   if (fe.statusCode === 429) {
     return reply
       .status(429)
-      .send(body('TOO_MANY_REQUESTS', lang === 'en' ? 'Too many requests, try again later' : '请求过于频繁，请稍后再试', undefined, req.id));
+      .send(
+        body(
+          'TOO_MANY_REQUESTS',
+          lang === 'en' ? 'Too many requests, try again later' : '请求过于频繁，请稍后再试',
+          undefined,
+          req.id,
+        ),
+      );
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply
       .status(fe.statusCode)
-      .send(body('BAD_REQUEST', lang === 'en' ? `Bad request: ${fe.message}` : `请求有误：${fe.message}`, undefined, req.id));
+      .send(
+        body(
+          'BAD_REQUEST',
+          lang === 'en' ? `Bad request: ${fe.message}` : `请求有误：${fe.message}`,
+          undefined,
+          req.id,
+        ),
+      );
   }
   req.log.error({ err }, 'unhandled error');
   return reply
@@ -106,5 +124,14 @@ export function handleNotFound(req: FastifyRequest, reply: FastifyReply) {
   const lang = langFromHeader(req.headers['accept-language']);
   return reply
     .status(404)
-    .send(body('ROUTE_NOT_FOUND', lang === 'en' ? `No such endpoint: ${req.method} ${req.url}` : `接口不存在：${req.method} ${req.url}`, undefined, req.id));
+    .send(
+      body(
+        'ROUTE_NOT_FOUND',
+        lang === 'en'
+          ? `No such endpoint: ${req.method} ${req.url}`
+          : `接口不存在：${req.method} ${req.url}`,
+        undefined,
+        req.id,
+      ),
+    );
 }

@@ -14,16 +14,26 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
   });
   app.addHook('onResponse', async (req, reply) => {
     duration.observe(
-      { method: req.method, route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'unknown',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
-    // Public by default for a scraper on the private network; METRICS_TOKEN closes it.
-    if (token && req.headers.authorization !== `Bearer ${token}`) {
-      return reply.status(401).send({ error: { code: 'UNAUTHORIZED', message: 'metrics token required' } });
-    }
-    reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { config: { auth: 'public' }, schema: { hide: true } },
+    async (req, reply) => {
+      // Public by default for a scraper on the private network; METRICS_TOKEN closes it.
+      if (token && req.headers.authorization !== `Bearer ${token}`) {
+        return reply
+          .status(401)
+          .send({ error: { code: 'UNAUTHORIZED', message: 'metrics token required' } });
+      }
+      reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    },
+  );
 }
