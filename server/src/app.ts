@@ -35,11 +35,14 @@ export type BuildOptions = {
 };
 
 /** Builds the HTTP application; the caller owns the database handle and listening. */
+/** A registered route and who may call it, for the test that every route declares its access. */
+export type RouteInfo = { method: string; url: string; auth: string | undefined };
+
 export async function buildApp({
   config,
   handle,
   logger,
-}: BuildOptions): Promise<{ app: App; deps: Deps }> {
+}: BuildOptions): Promise<{ app: App; deps: Deps; routes: RouteInfo[] }> {
   const deps: Deps = { db: handle.db, dialect: handle.dialect, config };
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
@@ -53,6 +56,14 @@ export async function buildApp({
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    // Swagger UI's own routes are the public API documentation.
+    if (r.url.startsWith('/api/docs')) r.config = { ...r.config, auth: 'public' };
+    for (const method of [r.method].flat()) {
+      routes.push({ method, url: r.url, auth: r.config?.auth });
+    }
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -136,7 +147,7 @@ export async function buildApp({
       return reply.sendFile('index.html');
     });
   }
-  return { app, deps };
+  return { app, deps, routes };
 }
 
 /**

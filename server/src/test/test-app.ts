@@ -1,5 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp, type RouteInfo } from '../app.ts';
 import { syncBuiltinRoles } from '../platform/access/roles-service.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { Db, DialectName } from '../platform/db/connect.ts';
@@ -21,6 +21,7 @@ export type Agent = {
 
 export type TestApp = {
   app: App;
+  routes: RouteInfo[];
   db: Db;
   dialect: DialectName;
   config: Config;
@@ -82,7 +83,7 @@ export async function createTestApp(
     SCHEDULER: 'off',
     ...opts.env,
   });
-  const { app } = await buildApp({ config, handle: testDb.handle, logger: false });
+  const { app, routes } = await buildApp({ config, handle: testDb.handle, logger: false });
   await app.ready();
   const db = testDb.handle.db;
   let orgId = '';
@@ -100,6 +101,7 @@ export async function createTestApp(
   }
   return {
     app,
+    routes,
     db,
     dialect: testDb.handle.dialect,
     config,

@@ -19,5 +19,6 @@ export { getPerson } from './people.ts';
 export { getDepartment } from './departments.ts';
 export { getOrganization } from './organization.ts';
 export { listOrganizationIds } from './repository.ts';
+export { createOrganization } from './setup.ts';
 export { DepartmentP, LocationP, OrgP, PeopleP } from './policy.ts';
 export type { Department, Location, Person, Site } from './schema.ts';

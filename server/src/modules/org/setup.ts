@@ -5,7 +5,7 @@ import { syncBuiltinRoles } from '../../platform/access/roles-service.ts';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { insertUserWithGrants } from '../../platform/auth/users-service.ts';
 import { systemActor } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/connect.ts';
+import type { Db, DbOrTx } from '../../platform/db/connect.ts';
 import { dialectOf, writeJson } from '../../platform/db/dialect.ts';
 import { conflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -40,39 +40,57 @@ export async function setupInstallation(
       await sql`lock table organizations in exclusive mode`.execute(tx);
     }
     if ((await countOrganizations(tx)) > 0) throw conflict(ALREADY);
-    const orgId = newId();
-    const now = new Date().toISOString();
-    await tx
-      .insertInto('organizations')
-      .values({
-        id: orgId,
-        name: input.organization.name,
-        timezone: input.organization.timezone ?? meta.defaultTimeZone,
-        settings: writeJson(DEFAULT_SETTINGS),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const actor = {
-      ...systemActor(orgId, input.admin.name),
-      requestId: meta.requestId,
-      ip: meta.ip,
-      audit: meta.audit,
-    };
-    await recordAudit(tx, actor, {
-      action: 'setup',
-      entityType: 'organization',
-      entityId: orgId,
-      after: input.organization,
-    });
-    await syncBuiltinRoles(tx, orgId);
-    const admin = await findRoleByKey(tx, orgId, BUILTIN_ROLES[0]!.key);
-    const userId = await insertUserWithGrants(tx, actor, {
-      username: input.admin.username,
-      password: input.admin.password,
-      displayName: input.admin.name,
-      grants: admin ? [{ roleId: admin.id, siteId: null }] : [],
-    });
-    return { organizationId: orgId, userId };
+    return createOrganization(tx, input, meta);
   });
+}
+
+/**
+ * Creates one organisation with its built-in roles and first administrator,
+ * in the caller's transaction. Set-up uses it once; hosting several
+ * organisations (and the tests of tenant isolation) use it directly.
+ */
+export async function createOrganization(
+  tx: DbOrTx,
+  input: SetupInput,
+  meta: {
+    requestId: string | null;
+    ip: string | null;
+    audit: { count: number };
+    defaultTimeZone: string;
+  },
+): Promise<{ organizationId: string; userId: string }> {
+  const orgId = newId();
+  const now = new Date().toISOString();
+  await tx
+    .insertInto('organizations')
+    .values({
+      id: orgId,
+      name: input.organization.name,
+      timezone: input.organization.timezone ?? meta.defaultTimeZone,
+      settings: writeJson(DEFAULT_SETTINGS),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const actor = {
+    ...systemActor(orgId, input.admin.name),
+    requestId: meta.requestId,
+    ip: meta.ip,
+    audit: meta.audit,
+  };
+  await recordAudit(tx, actor, {
+    action: 'setup',
+    entityType: 'organization',
+    entityId: orgId,
+    after: input.organization,
+  });
+  await syncBuiltinRoles(tx, orgId);
+  const admin = await findRoleByKey(tx, orgId, BUILTIN_ROLES[0]!.key);
+  const userId = await insertUserWithGrants(tx, actor, {
+    username: input.admin.username,
+    password: input.admin.password,
+    displayName: input.admin.name,
+    grants: admin ? [{ roleId: admin.id, siteId: null }] : [],
+  });
+  return { organizationId: orgId, userId };
 }

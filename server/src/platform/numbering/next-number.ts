@@ -1,0 +1,45 @@
+import type { DbOrTx } from '../db/connect.ts';
+import { readJson } from '../db/dialect.ts';
+
+export type NumberFormat = { prefix: string; digits: number };
+
+/** The calendar year of an instant in the organisation's time zone (a number issued at 23:30 on 31 Dec in Beijing belongs to that year). */
+export function yearIn(timeZone: string, at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+}
+
+export function formatNumber(format: NumberFormat, year: number, seq: number): string {
+  return `${format.prefix}-${year}-${String(seq).padStart(format.digits, '0')}`;
+}
+
+/**
+ * Issues the next document number, e.g. `WX-2026-000123`, per organisation,
+ * document type and year. Call it inside the transaction that inserts the
+ * document: the counter row is locked until commit, so concurrent callers get
+ * distinct numbers, and a rolled-back document gives its number back — the
+ * sequence has no gaps (auditors ask for that of 单据 numbers).
+ */
+export async function nextNumber(
+  tx: DbOrTx,
+  input: { orgId: string; docType: string; defaultFormat: NumberFormat; at?: Date },
+): Promise<string> {
+  const org = await tx
+    .selectFrom('organizations')
+    .select(['timezone', 'settings'])
+    .where('id', '=', input.orgId)
+    .executeTakeFirstOrThrow();
+  const settings = readJson<{ numbering?: Record<string, NumberFormat> }>(org.settings);
+  const format = settings.numbering?.[input.docType] ?? input.defaultFormat;
+  const year = yearIn(org.timezone, input.at ?? new Date());
+  const row = await tx
+    .insertInto('numbering_sequences')
+    .values({ org_id: input.orgId, doc_type: input.docType, year, last_value: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'doc_type', 'year'])
+        .doUpdateSet((eb) => ({ last_value: eb('numbering_sequences.last_value', '+', 1) })),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return formatNumber(format, year, Number(row.last_value));
+}
