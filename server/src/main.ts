@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { createAdmin } from './cli/create-admin.ts';
+import { demo } from './cli/demo.ts';
 import { migrate } from './cli/migrate.ts';
 import { start } from './cli/start.ts';
 
@@ -9,6 +10,7 @@ type Command = (config: Config, argv: string[]) => Promise<void>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   start: { run: (c) => start(c), help: 'migrate and serve HTTP (default)' },
   migrate: { run: (c) => migrate(c), help: 'bring the database schema up to date' },
+  demo: { run: (c) => demo(c), help: 'seed the demo hospital on an empty database, then serve' },
   'create-admin': {
     run: createAdmin,
     help: '--username U --password P [--name N]: add an administrator',

@@ -20,5 +20,10 @@ export { getDepartment } from './departments.ts';
 export { getOrganization } from './organization.ts';
 export { listOrganizationIds } from './repository.ts';
 export { createOrganization } from './setup.ts';
+// Inserts inside a caller's transaction, for seeds and imports.
+export { insertDepartment } from './departments.ts';
+export { insertLocation } from './locations.ts';
+export { insertPerson } from './people.ts';
+export { insertSite } from './organization.ts';
 export { DepartmentP, LocationP, OrgP, PeopleP } from './policy.ts';
 export type { Department, Location, Person, Site } from './schema.ts';

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import type { Actor } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/connect.ts';
+import type { Db, DbOrTx } from '../../platform/db/connect.ts';
 import { writeJson } from '../../platform/db/dialect.ts';
 import { conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -55,40 +55,46 @@ function siteCodeTaken(code: string) {
   return conflict({ zh: `院区编码 ${code} 已存在`, en: `Site code ${code} already exists` });
 }
 
+/** Inserts one site in the caller's transaction. */
+export async function insertSite(
+  tx: DbOrTx,
+  actor: Actor,
+  input: z.infer<typeof SiteCreateSchema>,
+): Promise<string> {
+  const id = newId();
+  const now = new Date().toISOString();
+  const row = {
+    id,
+    org_id: actor.orgId,
+    code: input.code,
+    name: input.name,
+    address: input.address ?? null,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  try {
+    await tx.insertInto('sites').values(row).execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw siteCodeTaken(input.code);
+    throw err;
+  }
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'site',
+    entityId: id,
+    siteId: id,
+    after: row,
+  });
+  return id;
+}
+
 export async function createSite(
   db: Db,
   actor: Actor,
   input: z.infer<typeof SiteCreateSchema>,
 ): Promise<Site> {
-  const id = newId();
-  const now = new Date().toISOString();
-  try {
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('sites')
-        .values({
-          id,
-          org_id: actor.orgId,
-          code: input.code,
-          name: input.name,
-          address: input.address ?? null,
-          active: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await recordAudit(tx, actor, {
-        action: 'create',
-        entityType: 'site',
-        entityId: id,
-        siteId: id,
-        after: input,
-      });
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw siteCodeTaken(input.code);
-    throw err;
-  }
+  const id = await db.transaction().execute((tx) => insertSite(tx, actor, input));
   return (await findSite(db, actor.orgId, id))!;
 }
 
