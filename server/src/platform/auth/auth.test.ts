@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, agentFor, createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildUser } from '../../test/factories.ts';
-import { MAX_FAILURES_PER_ACCOUNT } from './sessions.ts';
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_IP,
+  SESSION_IDLE_MS,
+  sha256,
+} from './sessions.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -90,6 +95,57 @@ describe('sign-in', () => {
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.json().error.message).toMatch(/分钟后再试/);
+  });
+
+  it('throttles one address trying many accounts', async () => {
+    const ip = '192.0.2.77';
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: ip,
+        payload: { username: `guess${i}`, password: 'nope-nope' },
+      });
+      expect(r.statusCode).toBe(401);
+    }
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      payload: { username: ADMIN.username, password: ADMIN.password },
+    });
+    expect(blocked.statusCode).toBe(429);
+    // Another address is not affected.
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '192.0.2.78',
+      payload: { username: ADMIN.username, password: ADMIN.password },
+    });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('expires idle sessions and sessions past their absolute lifetime', async () => {
+    const idle = await t.login(ADMIN.username, ADMIN.password);
+    const idleId = sha256(idle.cookie.split('=')[1]!);
+    await t.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - SESSION_IDLE_MS - 1000).toISOString() })
+      .where('id', '=', idleId)
+      .execute();
+    expect((await idle.get('/api/me')).statusCode).toBe(401);
+    const old = await t.login(ADMIN.username, ADMIN.password);
+    const oldId = sha256(old.cookie.split('=')[1]!);
+    await t.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', oldId)
+      .execute();
+    expect((await old.get('/api/me')).statusCode).toBe(401);
+    // Expired sessions are removed, not just ignored.
+    expect(
+      await t.db.selectFrom('sessions').select('id').where('id', 'in', [idleId, oldId]).execute(),
+    ).toEqual([]);
   });
 
   it('logout ends the session', async () => {
