@@ -47,13 +47,13 @@ export async function buildApp({
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // A hop count is accepted at run time (proxy-addr) though the type omits it.
+    trustProxy: config.trustProxy as boolean | string,
     // Honour a request id from a proxy so logs can be followed across hops.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : newId();
     },
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
   const routes: RouteInfo[] = [];

@@ -31,6 +31,13 @@ const ConfigSchema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
   METRICS_TOKEN: z.string().min(16).optional(),
   SCHEDULER: z.enum(['on', 'off']).default('on'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[\d.:/a-fA-F, ]+)$/,
+      'must be true, false, a hop count or a list of proxy addresses',
+    )
+    .default('false'),
 });
 
 export type Config = {
@@ -46,6 +53,11 @@ export type Config = {
   uploadLimitBytes: number;
   metricsToken: string | undefined;
   schedulerEnabled: boolean;
+  /**
+   * Whether X-Forwarded-For is believed. Off by default: otherwise any client
+   * could pick the address the per-IP login throttle and the audit log see.
+   */
+  trustProxy: boolean | number | string;
   /** Session cookie is Secure when the public URL is https. */
   secureCookies: boolean;
   /** Test runs turn on extra self-checks (e.g. every mutation must be audited). */
@@ -88,6 +100,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: Math.round(c.UPLOAD_LIMIT_MB * 1024 * 1024),
     metricsToken: c.METRICS_TOKEN,
     schedulerEnabled: c.SCHEDULER === 'on',
+    trustProxy:
+      c.TRUST_PROXY === 'true'
+        ? true
+        : c.TRUST_PROXY === 'false'
+          ? false
+          : /^\d+$/.test(c.TRUST_PROXY)
+            ? Number(c.TRUST_PROXY)
+            : c.TRUST_PROXY,
     secureCookies: c.PUBLIC_URL?.startsWith('https:') ?? false,
     strictChecks: env.NODE_ENV === 'test' || env.VITEST === 'true',
   };
