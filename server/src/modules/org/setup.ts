@@ -17,6 +17,14 @@ export type SetupInput = {
   admin: { username: string; password: string; name: string };
 };
 
+/** Where a set-up request came from, for its audit rows. */
+export type SetupMeta = {
+  requestId: string | null;
+  ip: string | null;
+  audit: { count: number };
+  defaultTimeZone: string;
+};
+
 const ALREADY = { zh: '系统已完成初始化，不能再次设置', en: 'Houqin is already set up' };
 
 /**
@@ -26,12 +34,7 @@ const ALREADY = { zh: '系统已完成初始化，不能再次设置', en: 'Houq
 export async function setupInstallation(
   db: Db,
   input: SetupInput,
-  meta: {
-    requestId: string | null;
-    ip: string | null;
-    audit: { count: number };
-    defaultTimeZone: string;
-  },
+  meta: SetupMeta,
 ): Promise<{ organizationId: string; userId: string }> {
   return db.transaction().execute(async (tx) => {
     // Two set-up requests at once must not both succeed: on PostgreSQL take a
@@ -52,12 +55,7 @@ export async function setupInstallation(
 export async function createOrganization(
   tx: DbOrTx,
   input: SetupInput,
-  meta: {
-    requestId: string | null;
-    ip: string | null;
-    audit: { count: number };
-    defaultTimeZone: string;
-  },
+  meta: SetupMeta,
 ): Promise<{ organizationId: string; userId: string }> {
   const orgId = newId();
   const now = new Date().toISOString();
