@@ -1,0 +1,109 @@
+import { createHmac } from 'node:crypto';
+import type { WebhookKind } from './tables.ts';
+
+/** What a notification says, whatever the channel. */
+export type MessagePayload = { title: string; body: string; link: string | null };
+
+export type RobotRequest = { url: string; body: Record<string, unknown> };
+
+// Robots reject long messages (企业微信 markdown: 4096 bytes); a chat line
+// only needs the gist and the link, so the body is cut well below that.
+const MAX_BODY_CHARS = 1000;
+
+function clip(text: string): string {
+  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…` : text;
+}
+
+/**
+ * 钉钉 custom robot "加签": sign = base64(HMAC-SHA256(key = secret,
+ * data = `${timestampMs}\n${secret}`)), sent as query parameters.
+ * https://open.dingtalk.com/document/robots/customize-robot-security-settings
+ */
+export function dingtalkSign(secret: string, timestampMs: number): string {
+  return createHmac('sha256', secret).update(`${timestampMs}\n${secret}`).digest('base64');
+}
+
+/**
+ * 飞书 custom bot signature: sign = base64(HMAC-SHA256(key =
+ * `${timestampSeconds}\n${secret}`, data = "")), sent in the JSON body.
+ * https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
+ */
+export function feishuSign(secret: string, timestampSeconds: number): string {
+  return createHmac('sha256', `${timestampSeconds}\n${secret}`).update('').digest('base64');
+}
+
+/** The HTTP request a group robot expects, in its official message format. */
+export function robotRequest(
+  kind: WebhookKind,
+  target: { url: string; secret?: string | undefined },
+  msg: MessagePayload,
+  now: Date,
+): RobotRequest {
+  const body = clip(msg.body);
+  switch (kind) {
+    case 'wecom': {
+      const link = msg.link ? `\n[查看详情](${msg.link})` : '';
+      return {
+        url: target.url,
+        body: { msgtype: 'markdown', markdown: { content: `**${msg.title}**\n${body}${link}` } },
+      };
+    }
+    case 'dingtalk': {
+      const link = msg.link ? `\n\n[查看详情](${msg.link})` : '';
+      let url = target.url;
+      if (target.secret) {
+        const ts = now.getTime();
+        const sign = encodeURIComponent(dingtalkSign(target.secret, ts));
+        url += `${url.includes('?') ? '&' : '?'}timestamp=${ts}&sign=${sign}`;
+      }
+      return {
+        url,
+        body: {
+          msgtype: 'markdown',
+          markdown: { title: msg.title, text: `#### ${msg.title}\n\n${body}${link}` },
+        },
+      };
+    }
+    case 'feishu': {
+      const text = `${msg.title}\n${body}${msg.link ? `\n${msg.link}` : ''}`;
+      const signed = target.secret
+        ? (() => {
+            const ts = Math.floor(now.getTime() / 1000);
+            return { timestamp: String(ts), sign: feishuSign(target.secret, ts) };
+          })()
+        : {};
+      return { url: target.url, body: { ...signed, msg_type: 'text', content: { text } } };
+    }
+  }
+}
+
+/**
+ * Robots answer HTTP 200 even when they refuse a message; the refusal is in
+ * the JSON: `errcode` (企业微信, 钉钉) or `code` / `StatusCode` (飞书).
+ * Returns the refusal as text, or null when the robot accepted the message.
+ */
+export function robotRefusal(kind: WebhookKind, responseText: string): string | null {
+  let json: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(responseText);
+    if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
+    json = parsed as Record<string, unknown>;
+  } catch {
+    return `unexpected response (not JSON): ${responseText.slice(0, 200)}`;
+  }
+  const fields =
+    kind === 'feishu'
+      ? [
+          ['code', 'msg'],
+          ['StatusCode', 'StatusMessage'],
+        ]
+      : [['errcode', 'errmsg']];
+  let seen = false;
+  for (const [codeKey, msgKey] of fields as [string, string][]) {
+    const code = json[codeKey];
+    if (code === undefined) continue;
+    seen = true;
+    if (code !== 0) return `${codeKey} ${String(code)}: ${String(json[msgKey] ?? '')}`.trim();
+  }
+  return seen ? null : `unexpected response: ${responseText.slice(0, 200)}`;
+}
