@@ -1,8 +1,10 @@
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
+import { backup } from './cli/backup.ts';
 import { createAdmin } from './cli/create-admin.ts';
 import { demo } from './cli/demo.ts';
 import { migrate } from './cli/migrate.ts';
+import { restore } from './cli/restore.ts';
 import { start } from './cli/start.ts';
 
 type Command = (config: Config, argv: string[]) => Promise<void>;
@@ -15,6 +17,11 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: createAdmin,
     help: '--username U --password P [--name N]: add an administrator',
   },
+  backup: {
+    run: backup,
+    help: '[--out FILE]: snapshot database + files to .tar.gz (server may run)',
+  },
+  restore: { run: restore, help: 'FILE [--force]: restore a backup (server must be stopped)' },
 };
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { definePermissions } from './permissions.ts';
 
-/** Permissions of the platform itself (accounts, audit, files, notifications, system). */
+/** Permissions of the platform itself (accounts, audit, notifications, system). */
 export const P = {
   users: definePermissions('users', {
     read: { zh: '查看账号与角色', en: 'View accounts and roles' },
@@ -8,9 +8,6 @@ export const P = {
   }),
   audit: definePermissions('audit', {
     read: { zh: '查看审计日志', en: 'Read the audit log' },
-  }),
-  files: definePermissions('files', {
-    read: { zh: '查看附件', en: 'View attachments' },
   }),
   notify: definePermissions('notify', {
     manage: { zh: '管理通知渠道', en: 'Manage notification channels' },
