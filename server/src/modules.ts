@@ -3,6 +3,9 @@ import { rolesRoutes } from './platform/access/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { usersRoutes } from './platform/auth/users-routes.ts';
+import { attachmentsRoutes } from './platform/files/routes.ts';
+import { notifyRoutes } from './platform/notify/routes.ts';
+import { systemJobsRoutes } from './platform/scheduler/routes.ts';
 import type { HouqinModule } from './platform/module.ts';
 
 /** Every slice of the product, in registration order. Adding a module is one line here. */
@@ -14,6 +17,9 @@ export const modules: HouqinModule[] = [
       usersRoutes(app, deps);
       rolesRoutes(app, deps);
       auditRoutes(app, deps);
+      attachmentsRoutes(app, deps);
+      notifyRoutes(app, deps);
+      systemJobsRoutes(app, deps);
     },
   },
   orgModule,

@@ -1,5 +1,7 @@
 import type { HouqinModule } from '../../platform/module.ts';
+import { registerOrgAttachments } from './attachments.ts';
 import { orgRoutes } from './routes.ts';
+import { excelRoutes } from './routes-excel.ts';
 import { placesRoutes } from './routes-places.ts';
 
 /**
@@ -11,6 +13,8 @@ export const orgModule: HouqinModule = {
   routes(app, deps) {
     orgRoutes(app, deps);
     placesRoutes(app, deps);
+    excelRoutes(app, deps);
+    registerOrgAttachments();
   },
 };
 

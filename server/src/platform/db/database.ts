@@ -5,7 +5,18 @@ import type { OrgTables } from '../../modules/org/tables.ts';
 import type { AccessTables } from '../access/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
 import type { AuthTables } from '../auth/tables.ts';
+import type { FilesTables } from '../files/tables.ts';
+import type { NotifyTables } from '../notify/tables.ts';
 import type { NumberingTables } from '../numbering/tables.ts';
+import type { SchedulerTables } from '../scheduler/tables.ts';
 
 export interface Database
-  extends OrgTables, AuthTables, AccessTables, AuditTables, NumberingTables {}
+  extends
+    OrgTables,
+    AuthTables,
+    AccessTables,
+    AuditTables,
+    NumberingTables,
+    NotifyTables,
+    SchedulerTables,
+    FilesTables {}

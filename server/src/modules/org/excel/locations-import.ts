@@ -1,0 +1,153 @@
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import type { Actor } from '../../../platform/context.ts';
+import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
+import { insertLocation } from '../locations.ts';
+import { LocationP } from '../policy.ts';
+import {
+  findLocationRow,
+  findLocationRowsByCodes,
+  listSites,
+  updateLocationColumns,
+  type LocationRowType,
+} from '../repository.ts';
+import type { LocationUpdate } from '../schema.ts';
+import { ImportErrors } from './import-errors.ts';
+import { applyImport, type ImportResult, type PlannedRow } from './import-run.ts';
+import { LOCATION_COLUMNS, type LocationColumnKey } from './locations-excel.ts';
+import { checkLocationRow, checkLocationTree, keyOf, type LocationRow } from './locations-rules.ts';
+import { readImportSheet, type SheetRow } from './read-sheet.ts';
+import { parentsFirst } from './tree-order.ts';
+
+async function applyUpdate(
+  tx: DbOrTx,
+  actor: Actor,
+  before: LocationRowType,
+  patch: LocationUpdate,
+) {
+  await updateLocationColumns(tx, actor.orgId, before.id, {
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
+    ...(patch.areaM2 !== undefined && { area_m2: patch.areaM2 }),
+  });
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'location',
+    entityId: before.id,
+    siteId: before.site_id,
+    before,
+    after: patch,
+  });
+}
+
+/**
+ * Imports locations from an .xlsx. Existing codes (per site) are UPDATED:
+ * name, parent and area, as a facilities office refreshes its room list after
+ * a renovation; a location's type cannot change by import (as in the UI).
+ * Only sites where the actor may manage locations are accepted. A parent may
+ * be stored or anywhere in the file; rows are written parents first.
+ * Nothing is written unless every row is valid.
+ */
+export async function importLocations(db: Db, actor: Actor, buffer: Buffer): Promise<ImportResult> {
+  const errors = new ImportErrors(actor.lang);
+  const sheet = await readImportSheet(buffer, LOCATION_COLUMNS, errors);
+  const sites = new Map((await listSites(db, actor.orgId, 'all')).map((s) => [s.code, s]));
+
+  // Pass 1: each row alone, and duplicates within a site.
+  const inFile = new Map<string, LocationRow>();
+  const checked: LocationRow[] = [];
+  const check = (r: SheetRow<LocationColumnKey>) => {
+    const c = r.cells;
+    const site = c.siteCode ? sites.get(c.siteCode) : undefined;
+    const row = checkLocationRow(
+      r,
+      errors,
+      site && {
+        id: site.id,
+        manageable: actor.access.hasAt(LocationP.manage, site.id),
+      },
+    );
+    if (!row) return;
+    const key = keyOf(row.siteId, row.code);
+    const first = inFile.get(key);
+    if (first) {
+      errors.add(r.row, '位置编码', {
+        zh: `院区 ${c.siteCode} 的位置编码 ${row.code} 与第 ${first.row} 行重复`,
+        en: `Location code ${row.code} at site ${c.siteCode} repeats row ${first.row}`,
+      });
+      return;
+    }
+    inFile.set(key, row);
+    if (!errors.hasRow(r.row)) checked.push(row);
+  };
+  sheet.rows.forEach(check);
+
+  // Stored locations the file names (as rows or as parents), site by site.
+  const stored = new Map<string, LocationRowType>();
+  const codesBySite = new Map<string, Set<string>>();
+  for (const row of inFile.values()) {
+    const codes = codesBySite.get(row.siteId) ?? new Set<string>();
+    codes.add(row.code);
+    if (row.parentCode) codes.add(row.parentCode);
+    codesBySite.set(row.siteId, codes);
+  }
+  for (const [siteId, codes] of codesBySite) {
+    for (const r of await findLocationRowsByCodes(db, actor.orgId, siteId, [...codes])) {
+      stored.set(keyOf(r.site_id, r.code), r);
+    }
+  }
+  // Pass 2: types, parents and loops against the tree as it will be.
+  // Rows with other errors are checked too: the report should be complete.
+  await checkLocationTree([...inFile.values()], inFile, stored, errors, (id) =>
+    findLocationRow(db, actor.orgId, id),
+  );
+  errors.throwIfAny(sheet.rows.length);
+
+  const idOf = new Map([...stored].map(([key, r]) => [key, r.id]));
+  const parentKey = (l: LocationRow) => (l.parentCode ? keyOf(l.siteId, l.parentCode) : null);
+  const parentId = (l: LocationRow) => {
+    const key = parentKey(l);
+    return key ? idOf.get(key)! : null;
+  };
+  const planned = parentsFirst(checked, (l) => keyOf(l.siteId, l.code), parentKey).map(
+    (l): PlannedRow => {
+      const before = stored.get(keyOf(l.siteId, l.code));
+      if (!before) {
+        return {
+          row: l.row,
+          kind: 'create',
+          apply: async (tx) => {
+            const id = await insertLocation(tx, actor, {
+              siteId: l.siteId,
+              parentId: parentId(l),
+              type: l.type,
+              code: l.code,
+              name: l.name,
+              areaM2: l.areaM2 ?? null,
+            });
+            idOf.set(keyOf(l.siteId, l.code), id);
+          },
+        };
+      }
+      // A parent created by this file is new, so it cannot be the stored one.
+      const key = parentKey(l);
+      const newParent = key ? stored.get(key)?.id : null;
+      const parentChanged =
+        l.parentCode !== undefined && (newParent === undefined || newParent !== before.parent_id);
+      const areaChanged = l.areaM2 !== undefined && l.areaM2 !== before.area_m2;
+      if (l.name === before.name && !parentChanged && !areaChanged) {
+        return { row: l.row, kind: 'unchanged' };
+      }
+      return {
+        row: l.row,
+        kind: 'update',
+        apply: (tx) =>
+          applyUpdate(tx, actor, before, {
+            ...(l.name !== before.name && { name: l.name }),
+            ...(parentChanged && { parentId: parentId(l) }),
+            ...(areaChanged && { areaM2: l.areaM2 ?? null }),
+          }),
+      };
+    },
+  );
+  return applyImport(db, actor, 'location', planned);
+}

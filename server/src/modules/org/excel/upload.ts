@@ -1,0 +1,101 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError, badRequest } from '../../../platform/errors.ts';
+
+/**
+ * 20,000 rows of these sheets are 1–3 MB as .xlsx; 10 MB leaves room for
+ * styled files from WPS or Excel while stopping a 500k-row export being sent
+ * back by mistake before it is ever unzipped.
+ */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * exceljs unzips the whole file into memory; the sizes the zip declares are
+ * checked first so a small file that unzips to gigabytes is refused.
+ */
+const MAX_UNZIPPED_BYTES = 80 * 1024 * 1024;
+
+const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_HEADER = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+const notXlsx = (text: { zh: string; en: string }) =>
+  new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', text);
+
+export const tooLarge = (text: { zh: string; en: string }) =>
+  new AppError(413, 'IMPORT_TOO_LARGE', text);
+
+/**
+ * The one uploaded .xlsx of an import request, checked by content rather
+ * than by name or declared type (browsers send .xlsx as octet-stream, and a
+ * renamed .csv is still a .csv).
+ */
+export async function readXlsxUpload(req: FastifyRequest): Promise<Buffer> {
+  const missing = badRequest({
+    zh: '请以 multipart/form-data 方式上传一个 .xlsx 文件',
+    en: 'Upload one .xlsx file as multipart/form-data',
+  });
+  if (!req.isMultipart()) throw missing;
+  const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+  if (!file) throw missing;
+  let buffer: Buffer;
+  try {
+    buffer = await file.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw tooLarge({
+        zh: `导入文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请分批导入`,
+        en: `An import file may not exceed ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it`,
+      });
+    }
+    throw err;
+  }
+  if (buffer.length === 0) throw missing;
+  if (buffer.subarray(0, 8).equals(OLE_HEADER)) {
+    throw notXlsx({
+      zh: '不支持旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后上传',
+      en: 'Old .xls files are not supported; save as .xlsx and upload again',
+    });
+  }
+  if (!buffer.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) {
+    throw notXlsx({
+      zh: '文件不是 Excel (.xlsx) 格式，请使用导入模板',
+      en: 'The file is not an Excel (.xlsx) workbook; use the import template',
+    });
+  }
+  if (unzippedSize(buffer) > MAX_UNZIPPED_BYTES) {
+    throw tooLarge({
+      zh: '文件内容过大，请分批导入（单次最多 20000 行）',
+      en: 'The workbook is too large; import it in parts (at most 20,000 rows at a time)',
+    });
+  }
+  return buffer;
+}
+
+/**
+ * The total uncompressed size the zip's central directory declares, or
+ * Infinity when it cannot be read (a damaged file is refused either way) or
+ * uses ZIP64 (only needed past 4 GB).
+ */
+export function unzippedSize(zip: Buffer): number {
+  // End-of-central-directory record: at least 22 bytes from the end, before
+  // a comment of at most 65535 bytes.
+  const min = Math.max(0, zip.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= min; i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return Infinity;
+  const entries = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return Infinity;
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
+}
