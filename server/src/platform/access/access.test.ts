@@ -76,18 +76,16 @@ describe('organisations are isolated', () => {
   let ids: { site: string; location: string; department: string; person: string; user: string };
 
   beforeAll(async () => {
-    await t.db
-      .transaction()
-      .execute((tx) =>
-        createOrganization(
-          tx,
-          {
-            organization: { name: '另一家医院' },
-            admin: { username: 'other-admin', password: 'other-pass-1', name: '他院管理员' },
-          },
-          { requestId: null, ip: null, audit: { count: 0 }, defaultTimeZone: 'Asia/Shanghai' },
-        ),
-      );
+    await t.db.transaction().execute((tx) =>
+      createOrganization(
+        tx,
+        {
+          organization: { name: '另一家医院' },
+          admin: { username: 'other-admin', password: 'other-pass-1', name: '他院管理员' },
+        },
+        { requestId: null, ip: null, audit: { count: 0 }, defaultTimeZone: 'Asia/Shanghai' },
+      ),
+    );
     other = await t.login('other-admin', 'other-pass-1');
     const site = await buildSite(other);
     const location = await buildLocation(other, { siteId: site.id });

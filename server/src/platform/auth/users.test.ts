@@ -29,11 +29,17 @@ describe('account administration', () => {
     const list = (await t.admin.get('/api/users?q=li.shi')).json();
     expect(list.items.map((u: { username: string }) => u.username)).toEqual(['li.shifu']);
     // Usernames are case-insensitive and unique.
-    const dup = await t.admin.post('/api/users', { username: 'LI.SHIFU', password: 'another-pass', displayName: 'x' });
+    const dup = await t.admin.post('/api/users', {
+      username: 'LI.SHIFU',
+      password: 'another-pass',
+      displayName: 'x',
+    });
     expect(dup.statusCode).toBe(409);
     // The user signs in with any case.
     const me = (await (await t.login('LI.shifu', 'li-pass-123')).get('/api/me')).json();
-    expect(me.permissions.find((p: { permission: string }) => p.permission === 'locations:read')).toEqual({
+    expect(
+      me.permissions.find((p: { permission: string }) => p.permission === 'locations:read'),
+    ).toEqual({
       permission: 'locations:read',
       orgWide: false,
       sites: [site.id],
@@ -41,12 +47,20 @@ describe('account administration', () => {
   });
 
   it('disabling an account signs it out everywhere and blocks sign-in', async () => {
-    await t.admin.post('/api/users', { username: 'leaver', password: 'leaver-pass-1', displayName: '离职' });
+    await t.admin.post('/api/users', {
+      username: 'leaver',
+      password: 'leaver-pass-1',
+      displayName: '离职',
+    });
     const leaver = await t.login('leaver', 'leaver-pass-1');
     const res = await t.admin.patch(`/api/users/${leaver.userId}`, { active: false });
     expect(res.statusCode).toBe(200);
     expect((await leaver.get('/api/me')).statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leaver', password: 'leaver-pass-1' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leaver', password: 'leaver-pass-1' },
+    });
     expect(again.statusCode).toBe(401);
   });
 
@@ -57,7 +71,11 @@ describe('account administration', () => {
   });
 
   it('validates usernames and passwords with readable messages', async () => {
-    const res = await t.admin.post('/api/users', { username: '张 三', password: 'short', displayName: 'x' });
+    const res = await t.admin.post('/api/users', {
+      username: '张 三',
+      password: 'short',
+      displayName: 'x',
+    });
     expect(res.statusCode).toBe(400);
     const messages = res.json().error.details.map((d: { message: string }) => d.message);
     expect(messages).toContain('用户名只能包含字母、数字和 _ . @ -');

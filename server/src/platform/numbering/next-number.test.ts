@@ -64,16 +64,14 @@ describe('document numbers', () => {
       settings: { numbering: { yearly: { prefix: 'BX', digits: 4 } } },
     });
     expect(res.statusCode).toBe(200);
-    const b = await t.db
-      .transaction()
-      .execute((tx) =>
-        nextNumber(tx, {
-          orgId: t.orgId,
-          docType: 'yearly',
-          defaultFormat: WX,
-          at: new Date('2026-06-01T00:00:00Z'),
-        }),
-      );
+    const b = await t.db.transaction().execute((tx) =>
+      nextNumber(tx, {
+        orgId: t.orgId,
+        docType: 'yearly',
+        defaultFormat: WX,
+        at: new Date('2026-06-01T00:00:00Z'),
+      }),
+    );
     expect(b).toBe('BX-2026-0001');
   });
 });
