@@ -86,6 +86,42 @@ export async function createDepartment(
   return getDepartment(db, actor.orgId, id);
 }
 
+/** Applies a change to a department in the caller's transaction (PATCH and Excel import), audited. */
+export async function applyDepartmentUpdate(
+  tx: DbOrTx,
+  actor: Actor,
+  before: Department,
+  patch: DepartmentUpdate,
+): Promise<void> {
+  await checkRefs(tx, actor.orgId, patch.parentId, patch.siteId, before.id);
+  try {
+    await tx
+      .updateTable('departments')
+      .set({
+        ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
+        ...(patch.siteId !== undefined && { site_id: patch.siteId }),
+        ...(patch.code !== undefined && { code: patch.code }),
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.sortOrder !== undefined && { sort_order: patch.sortOrder }),
+        ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
+        updated_at: new Date().toISOString(),
+      })
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', before.id)
+      .execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw codeTaken(patch.code ?? '');
+    throw err;
+  }
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'department',
+    entityId: before.id,
+    before,
+    after: patch,
+  });
+}
+
 export async function updateDepartment(
   db: Db,
   actor: Actor,
@@ -93,34 +129,7 @@ export async function updateDepartment(
   patch: DepartmentUpdate,
 ): Promise<Department> {
   await db.transaction().execute(async (tx) => {
-    const before = await getDepartment(tx, actor.orgId, id);
-    await checkRefs(tx, actor.orgId, patch.parentId, patch.siteId, id);
-    try {
-      await tx
-        .updateTable('departments')
-        .set({
-          ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
-          ...(patch.siteId !== undefined && { site_id: patch.siteId }),
-          ...(patch.code !== undefined && { code: patch.code }),
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.sortOrder !== undefined && { sort_order: patch.sortOrder }),
-          ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
-          updated_at: new Date().toISOString(),
-        })
-        .where('org_id', '=', actor.orgId)
-        .where('id', '=', id)
-        .execute();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw codeTaken(patch.code ?? '');
-      throw err;
-    }
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entityType: 'department',
-      entityId: id,
-      before,
-      after: patch,
-    });
+    await applyDepartmentUpdate(tx, actor, await getDepartment(tx, actor.orgId, id), patch);
   });
   return getDepartment(db, actor.orgId, id);
 }

@@ -10,8 +10,8 @@ import type { Location, LocationCreate, LocationListFilter, LocationUpdate } fro
 const LOCATION = { zh: '位置', en: 'Location' };
 const SITE = { zh: '院区', en: 'Site' };
 
-// Which parent types each type may sit under (null: directly under the site).
-const ALLOWED_PARENTS: Record<Location['type'], readonly (Location['type'] | null)[]> = {
+/** Which parent types each type may sit under (null: directly under the site). */
+export const ALLOWED_PARENTS: Record<Location['type'], readonly (Location['type'] | null)[]> = {
   building: [null],
   floor: ['building'],
   room: ['floor', 'building', 'area'],
@@ -178,6 +178,57 @@ export async function createLocation(
   return getLocation(db, actor, id);
 }
 
+/** Applies a change to a location in the caller's transaction (PATCH and Excel import), audited. */
+export async function applyLocationUpdate(
+  tx: DbOrTx,
+  actor: Actor,
+  before: repo.LocationRowType,
+  patch: LocationUpdate,
+): Promise<void> {
+  if (patch.parentId !== undefined && patch.parentId !== before.parent_id) {
+    const type = before.type as Location['type'];
+    await checkParent(tx, actor, before.site_id, type, patch.parentId, before.id);
+  }
+  if (patch.active === false) {
+    const activeChild = await tx
+      .selectFrom('locations')
+      .select('id')
+      .where('org_id', '=', actor.orgId)
+      .where('parent_id', '=', before.id)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    if (activeChild)
+      throw conflict({ zh: '请先停用其下级位置', en: 'Deactivate its child locations first' });
+  }
+  try {
+    await tx
+      .updateTable('locations')
+      .set({
+        ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
+        ...(patch.code !== undefined && { code: patch.code }),
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.areaM2 !== undefined && { area_m2: patch.areaM2 }),
+        ...(patch.sortOrder !== undefined && { sort_order: patch.sortOrder }),
+        ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
+        updated_at: new Date().toISOString(),
+      })
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', before.id)
+      .execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw codeTaken(patch.code ?? '');
+    throw err;
+  }
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'location',
+    entityId: before.id,
+    siteId: before.site_id,
+    before,
+    after: patch,
+  });
+}
+
 export async function updateLocation(
   db: Db,
   actor: Actor,
@@ -185,55 +236,7 @@ export async function updateLocation(
   patch: LocationUpdate,
 ): Promise<Location> {
   await db.transaction().execute(async (tx) => {
-    const before = await visibleRow(tx, actor, id, LocationP.manage);
-    if (patch.parentId !== undefined && patch.parentId !== before.parent_id) {
-      await checkParent(
-        tx,
-        actor,
-        before.site_id,
-        before.type as Location['type'],
-        patch.parentId,
-        id,
-      );
-    }
-    if (patch.active === false) {
-      const activeChild = await tx
-        .selectFrom('locations')
-        .select('id')
-        .where('org_id', '=', actor.orgId)
-        .where('parent_id', '=', id)
-        .where('active', '=', 1)
-        .executeTakeFirst();
-      if (activeChild)
-        throw conflict({ zh: '请先停用其下级位置', en: 'Deactivate its child locations first' });
-    }
-    try {
-      await tx
-        .updateTable('locations')
-        .set({
-          ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
-          ...(patch.code !== undefined && { code: patch.code }),
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.areaM2 !== undefined && { area_m2: patch.areaM2 }),
-          ...(patch.sortOrder !== undefined && { sort_order: patch.sortOrder }),
-          ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
-          updated_at: new Date().toISOString(),
-        })
-        .where('org_id', '=', actor.orgId)
-        .where('id', '=', id)
-        .execute();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw codeTaken(patch.code ?? '');
-      throw err;
-    }
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entityType: 'location',
-      entityId: id,
-      siteId: before.site_id,
-      before,
-      after: patch,
-    });
+    await applyLocationUpdate(tx, actor, await visibleRow(tx, actor, id, LocationP.manage), patch);
   });
   return getLocation(db, actor, id);
 }

@@ -62,6 +62,43 @@ export async function createPerson(db: Db, actor: Actor, input: PersonCreate): P
   return getPerson(db, actor.orgId, id);
 }
 
+/** Applies a change to a person in the caller's transaction (PATCH and Excel import), audited. */
+export async function applyPersonUpdate(
+  tx: DbOrTx,
+  actor: Actor,
+  before: Person,
+  patch: PersonUpdate,
+): Promise<void> {
+  await checkDepartment(tx, actor.orgId, patch.departmentId);
+  try {
+    await tx
+      .updateTable('people')
+      .set({
+        ...(patch.employeeNo !== undefined && { employee_no: patch.employeeNo }),
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.phone !== undefined && { phone: patch.phone }),
+        ...(patch.email !== undefined && { email: patch.email }),
+        ...(patch.departmentId !== undefined && { department_id: patch.departmentId }),
+        ...(patch.position !== undefined && { position: patch.position }),
+        ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
+        updated_at: new Date().toISOString(),
+      })
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', before.id)
+      .execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw numberTaken(patch.employeeNo ?? '');
+    throw err;
+  }
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'person',
+    entityId: before.id,
+    before,
+    after: patch,
+  });
+}
+
 export async function updatePerson(
   db: Db,
   actor: Actor,
@@ -69,35 +106,7 @@ export async function updatePerson(
   patch: PersonUpdate,
 ): Promise<Person> {
   await db.transaction().execute(async (tx) => {
-    const before = await getPerson(tx, actor.orgId, id);
-    await checkDepartment(tx, actor.orgId, patch.departmentId);
-    try {
-      await tx
-        .updateTable('people')
-        .set({
-          ...(patch.employeeNo !== undefined && { employee_no: patch.employeeNo }),
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.phone !== undefined && { phone: patch.phone }),
-          ...(patch.email !== undefined && { email: patch.email }),
-          ...(patch.departmentId !== undefined && { department_id: patch.departmentId }),
-          ...(patch.position !== undefined && { position: patch.position }),
-          ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
-          updated_at: new Date().toISOString(),
-        })
-        .where('org_id', '=', actor.orgId)
-        .where('id', '=', id)
-        .execute();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw numberTaken(patch.employeeNo ?? '');
-      throw err;
-    }
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entityType: 'person',
-      entityId: id,
-      before,
-      after: patch,
-    });
+    await applyPersonUpdate(tx, actor, await getPerson(tx, actor.orgId, id), patch);
   });
   return getPerson(db, actor.orgId, id);
 }

@@ -1,9 +1,8 @@
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Actor } from '../../../platform/context.ts';
-import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
-import { insertDepartment } from '../departments.ts';
-import { listAllDepartments, listSites, updateDepartmentColumns } from '../repository.ts';
-import { DepartmentCreateSchema, type Department, type DepartmentUpdate } from '../schema.ts';
+import type { Db } from '../../../platform/db/connect.ts';
+import { applyDepartmentUpdate, insertDepartment } from '../departments.ts';
+import { listAllDepartments, listSites } from '../repository.ts';
+import { DepartmentCreateSchema, type Department } from '../schema.ts';
 import { DEPARTMENT_COLUMNS, type DepartmentColumnKey } from './departments-excel.ts';
 import { ImportErrors, rowValidator } from './import-errors.ts';
 import { applyImport, type ImportResult, type PlannedRow } from './import-run.ts';
@@ -24,21 +23,6 @@ type DepartmentRow = {
   parentCode: string | null | undefined;
   siteId: string | null | undefined;
 };
-
-async function applyUpdate(tx: DbOrTx, actor: Actor, before: Department, patch: DepartmentUpdate) {
-  await updateDepartmentColumns(tx, actor.orgId, before.id, {
-    ...(patch.name !== undefined && { name: patch.name }),
-    ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
-    ...(patch.siteId !== undefined && { site_id: patch.siteId }),
-  });
-  await recordAudit(tx, actor, {
-    action: 'update',
-    entityType: 'department',
-    entityId: before.id,
-    before,
-    after: patch,
-  });
-}
 
 /**
  * Imports departments from an .xlsx. Existing codes are UPDATED (upsert):
@@ -154,7 +138,7 @@ export async function importDepartments(
       row: d.row,
       kind: 'update',
       apply: (tx) =>
-        applyUpdate(tx, actor, before, {
+        applyDepartmentUpdate(tx, actor, before, {
           ...(d.name !== before.name && { name: d.name }),
           ...(parentChanged && { parentId: parentId(d) }),
           ...(siteChanged && { siteId: d.siteId ?? null }),

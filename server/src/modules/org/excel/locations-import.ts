@@ -1,43 +1,19 @@
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Actor } from '../../../platform/context.ts';
-import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
-import { insertLocation } from '../locations.ts';
+import type { Db } from '../../../platform/db/connect.ts';
+import { applyLocationUpdate, insertLocation } from '../locations.ts';
 import { LocationP } from '../policy.ts';
 import {
   findLocationRow,
   findLocationRowsByCodes,
   listSites,
-  updateLocationColumns,
   type LocationRowType,
 } from '../repository.ts';
-import type { LocationUpdate } from '../schema.ts';
 import { ImportErrors } from './import-errors.ts';
 import { applyImport, type ImportResult, type PlannedRow } from './import-run.ts';
 import { LOCATION_COLUMNS, type LocationColumnKey } from './locations-excel.ts';
 import { checkLocationRow, checkLocationTree, keyOf, type LocationRow } from './locations-rules.ts';
 import { readImportSheet, type SheetRow } from './read-sheet.ts';
 import { parentsFirst } from './tree-order.ts';
-
-async function applyUpdate(
-  tx: DbOrTx,
-  actor: Actor,
-  before: LocationRowType,
-  patch: LocationUpdate,
-) {
-  await updateLocationColumns(tx, actor.orgId, before.id, {
-    ...(patch.name !== undefined && { name: patch.name }),
-    ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
-    ...(patch.areaM2 !== undefined && { area_m2: patch.areaM2 }),
-  });
-  await recordAudit(tx, actor, {
-    action: 'update',
-    entityType: 'location',
-    entityId: before.id,
-    siteId: before.site_id,
-    before,
-    after: patch,
-  });
-}
 
 /**
  * Imports locations from an .xlsx. Existing codes (per site) are UPDATED:
@@ -141,7 +117,7 @@ export async function importLocations(db: Db, actor: Actor, buffer: Buffer): Pro
         row: l.row,
         kind: 'update',
         apply: (tx) =>
-          applyUpdate(tx, actor, before, {
+          applyLocationUpdate(tx, actor, before, {
             ...(l.name !== before.name && { name: l.name }),
             ...(parentChanged && { parentId: parentId(l) }),
             ...(areaChanged && { areaM2: l.areaM2 ?? null }),

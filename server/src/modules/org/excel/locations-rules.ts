@@ -1,3 +1,4 @@
+import { ALLOWED_PARENTS } from '../locations.ts';
 import type { LocationRowType } from '../repository.ts';
 import { LocationCreateSchema, type Location } from '../schema.ts';
 import { rowValidator, type ImportErrors } from './import-errors.ts';
@@ -26,15 +27,6 @@ export type LocationRow = {
 /** Rows are keyed by site and code: location codes are unique per site only. */
 export const keyOf = (siteId: string, code: string) => `${siteId}\u0000${code}`;
 
-// Mirrors ALLOWED_PARENTS of locations.ts (private there) so that every row
-// gets its own error; insertLocation checks again inside the transaction, so
-// a drift between the two shows up as an error, never as bad data.
-const ALLOWED_PARENTS: Record<LocationType, readonly (LocationType | null)[]> = {
-  building: [null],
-  floor: ['building'],
-  room: ['floor', 'building', 'area'],
-  area: [null, 'building', 'floor', 'area'],
-};
 const TYPE_NAMES: Record<LocationType | 'site', string> = { site: '院区', ...LOCATION_TYPE_LABELS };
 const TYPE_BY_WORD = new Map<string, LocationType>(
   Object.entries(LOCATION_TYPE_LABELS).flatMap(([type, label]) => [

@@ -1,8 +1,7 @@
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Actor } from '../../../platform/context.ts';
-import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
-import { insertPerson } from '../people.ts';
-import { findPeopleByEmployeeNos, listAllDepartments, updatePersonColumns } from '../repository.ts';
+import type { Db } from '../../../platform/db/connect.ts';
+import { applyPersonUpdate, insertPerson } from '../people.ts';
+import { findPeopleByEmployeeNos, listAllDepartments } from '../repository.ts';
 import {
   PersonCreateSchema,
   type Person,
@@ -35,25 +34,6 @@ function changes(before: Person, after: PersonCreate): PersonUpdate {
     patch.departmentId = after.departmentId;
   if (after.active !== undefined && after.active !== before.active) patch.active = after.active;
   return patch;
-}
-
-/** The update half of an upsert, audited like PATCH /api/people/:id. */
-async function applyUpdate(tx: DbOrTx, actor: Actor, before: Person, patch: PersonUpdate) {
-  await updatePersonColumns(tx, actor.orgId, before.id, {
-    ...(patch.name !== undefined && { name: patch.name }),
-    ...(patch.phone !== undefined && { phone: patch.phone }),
-    ...(patch.email !== undefined && { email: patch.email }),
-    ...(patch.position !== undefined && { position: patch.position }),
-    ...(patch.departmentId !== undefined && { department_id: patch.departmentId }),
-    ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
-  });
-  await recordAudit(tx, actor, {
-    action: 'update',
-    entityType: 'person',
-    entityId: before.id,
-    before,
-    after: patch,
-  });
 }
 
 /**
@@ -139,7 +119,7 @@ export async function importPeople(db: Db, actor: Actor, buffer: Buffer): Promis
           : {
               row: r.row,
               kind: 'update',
-              apply: (tx) => applyUpdate(tx, actor, found.person, patch),
+              apply: (tx) => applyPersonUpdate(tx, actor, found.person, patch),
             },
       );
     }
