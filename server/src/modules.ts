@@ -5,6 +5,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { usersRoutes } from './platform/auth/users-routes.ts';
 import { attachmentsRoutes } from './platform/files/routes.ts';
 import { notifyRoutes } from './platform/notify/routes.ts';
+import { platformJobs, type Job } from './platform/scheduler/index.ts';
 import { systemJobsRoutes } from './platform/scheduler/routes.ts';
 import type { HouqinModule } from './platform/module.ts';
 
@@ -19,8 +20,13 @@ export const modules: HouqinModule[] = [
       auditRoutes(app, deps);
       attachmentsRoutes(app, deps);
       notifyRoutes(app, deps);
-      systemJobsRoutes(app, deps);
+      systemJobsRoutes(app, deps, allJobs());
     },
   },
   orgModule,
 ];
+
+/** The platform's jobs and every module's, for the scheduler and the jobs page. */
+export function allJobs(): Job[] {
+  return [...platformJobs, ...modules.flatMap((m) => m.jobs ?? [])];
+}

@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import type { Config } from '../platform/config.ts';
-import { createScheduler, platformJobs } from '../platform/scheduler/index.ts';
+import { allJobs } from '../modules.ts';
+import { createScheduler } from '../platform/scheduler/index.ts';
 import { openForWrite } from './open.ts';
 
 /** Serves HTTP until SIGINT/SIGTERM, then closes cleanly and releases the data directory. */
@@ -8,7 +9,7 @@ export async function start(config: Config): Promise<void> {
   const { handle, release } = await openForWrite(config);
   const { app, deps } = await buildApp({ config, handle });
   const scheduler = config.schedulerEnabled
-    ? createScheduler(deps, platformJobs, { logger: app.log.child({ part: 'scheduler' }) })
+    ? createScheduler(deps, allJobs(), { logger: app.log.child({ part: 'scheduler' }) })
     : null;
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -76,10 +76,11 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
   }
 }
 
-async function waitFor(cond: () => boolean, ms: number, what: string): Promise<void> {
+/** Polls `cond`; `what` is called only on failure, so it can report the state at that moment. */
+async function waitFor(cond: () => boolean, ms: number, what: () => string): Promise<void> {
   const deadline = Date.now() + ms;
   while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what()}`);
     await sleep(20);
   }
 }
@@ -304,7 +305,7 @@ describe(`kill -9 during concurrent writes (${DIALECT})`, () => {
         load.acked.size >= MIN_ACKED &&
         (Date.now() - loadStart >= LOAD_MS || load.acked.size >= MAX_ACKED),
       30_000,
-      `${MIN_ACKED} acknowledged writes (got ${load.acked.size}):\n${first.output()}`,
+      () => `${MIN_ACKED} acknowledged writes (got ${load.acked.size}):\n${first.output()}`,
     );
     const inFlightAtKill = load.inFlight;
     first.proc.kill('SIGKILL');

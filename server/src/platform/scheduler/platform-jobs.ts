@@ -1,5 +1,6 @@
 import { deliverPending } from '../notify/deliver.ts';
-import { cleanupAuth, pruneLogs } from './housekeeping.ts';
+import { cleanupAuth } from '../auth/cleanup.ts';
+import { pruneLogs } from './housekeeping.ts';
 import type { Job } from './job.ts';
 
 /** The platform's own recurring jobs. Modules' reminders (expiries, overdue items) join this list. */

@@ -5,7 +5,6 @@ import { paged } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import type { Job } from './job.ts';
 import { jobsOverview, listJobRuns, runJobNow } from './jobs-service.ts';
-import { platformJobs } from './platform-jobs.ts';
 import { JobNameParams, JobRunListQuery, JobRunSchema, JobsOverviewSchema } from './schema.ts';
 
 const tags = ['system'];
@@ -14,7 +13,7 @@ const tags = ['system'];
  * Recurring jobs for system administrators: status, the run log, "run now".
  * Jobs and their logs belong to the installation, not to one organisation.
  */
-export function systemJobsRoutes(app: App, deps: Deps, jobs: readonly Job[] = platformJobs): void {
+export function systemJobsRoutes(app: App, deps: Deps, jobs: readonly Job[]): void {
   const { db } = deps;
   const auth = P.system.manage;
 
