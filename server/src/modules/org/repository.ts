@@ -333,7 +333,12 @@ export async function listPeople(
   orgId: string,
   f: PeopleListFilter & { limitAll?: boolean },
 ) {
-  let q = peopleBase(db, orgId);
+  // Filters touch people only; the department join is for the page's names,
+  // so the count does not pay for it.
+  let q = db
+    .selectFrom('people')
+    .where('people.org_id', '=', orgId)
+    .where('people.deleted_at', 'is', null);
   if (f.departmentId) q = q.where('people.department_id', '=', f.departmentId);
   if (f.active !== undefined) q = q.where('people.active', '=', f.active ? 1 : 0);
   if (f.q) {
@@ -354,6 +359,9 @@ export async function listPeople(
     } as const
   )[f.sort];
   let page = q
+    .leftJoin('departments', (j) =>
+      j.onRef('departments.id', '=', 'people.department_id').on('departments.org_id', '=', orgId),
+    )
     .selectAll('people')
     .select('departments.name as department_name')
     .orderBy(sortColumn, f.order)
