@@ -17,13 +17,16 @@ export type Actor = {
   audit: { count: number };
 };
 
-/** The scheduler and CLI act as the system, with every permission checked by their own code. */
+/**
+ * The scheduler, set-up, seeds and the CLI act as the system: every
+ * permission, no user. What they may do is decided by their own code.
+ */
 export function systemActor(orgId: string, name = '系统'): Actor {
   return {
     orgId,
     userId: null,
     name,
-    access: Access.none(),
+    access: Access.all(),
     requestId: null,
     ip: null,
     lang: 'zh',

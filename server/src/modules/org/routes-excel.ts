@@ -32,6 +32,8 @@ type ExcelEntity<Q extends z.ZodType> = {
   label: { zh: string; en: string; ascii: string };
   exportAuth: RouteAuth;
   manageAuth: RouteAuth;
+  /** Locations live at sites: a site-level grant exports and imports that site's rows only. */
+  siteScoped?: boolean;
   /** The list endpoint's filters, without paging: an export covers every matching row. */
   query: Q;
   exportSheet(actor: Actor, filter: z.output<Q>): ExportSheet;
@@ -44,7 +46,7 @@ function register<Q extends z.ZodType>(app: App, { db }: Deps, e: ExcelEntity<Q>
   app.get(
     `/api/${e.path}/export.xlsx`,
     {
-      config: { auth: e.exportAuth },
+      config: { auth: e.exportAuth, ...(e.siteScoped && { scope: 'site' as const }) },
       schema: {
         tags,
         summary: `导出${e.label.zh} Export ${e.label.en} (.xlsx, same filters as the list)`,
@@ -60,7 +62,7 @@ function register<Q extends z.ZodType>(app: App, { db }: Deps, e: ExcelEntity<Q>
   app.get(
     `/api/${e.path}/import-template.xlsx`,
     {
-      config: { auth: e.manageAuth },
+      config: { auth: e.manageAuth, ...(e.siteScoped && { scope: 'site' as const }) },
       schema: { tags, summary: `${e.label.zh}导入模板 Import template for ${e.label.en}` },
     },
     async (_req, reply) =>
@@ -75,7 +77,7 @@ function register<Q extends z.ZodType>(app: App, { db }: Deps, e: ExcelEntity<Q>
   app.post(
     `/api/${e.path}/import`,
     {
-      config: { auth: e.manageAuth },
+      config: { auth: e.manageAuth, ...(e.siteScoped && { scope: 'site' as const }) },
       schema: {
         tags,
         summary: `导入${e.label.zh} Import ${e.label.en} from .xlsx (all rows or none)`,
@@ -123,6 +125,7 @@ export function excelRoutes(app: App, deps: Deps): void {
     label: { zh: '位置', en: 'locations', ascii: 'locations' },
     exportAuth: LocationP.read,
     manageAuth: LocationP.manage,
+    siteScoped: true,
     query: LocationListQuery.omit({ page: true, pageSize: true }),
     exportSheet: (actor, filter) => locationsExport(db, dialect, actor, filter),
     template: LOCATIONS_TEMPLATE,

@@ -36,7 +36,7 @@ export function placesRoutes(app: App, { db, dialect }: Deps): void {
   app.get(
     '/api/locations',
     {
-      config: { auth: LocationP.read },
+      config: { auth: LocationP.read, scope: 'site' },
       schema: {
         tags: loc,
         summary: '位置列表 List locations',
@@ -49,7 +49,7 @@ export function placesRoutes(app: App, { db, dialect }: Deps): void {
   app.post(
     '/api/locations',
     {
-      config: { auth: LocationP.manage },
+      config: { auth: LocationP.manage, scope: 'site' },
       schema: {
         tags: loc,
         summary: '新建位置 Create a location',
@@ -62,7 +62,7 @@ export function placesRoutes(app: App, { db, dialect }: Deps): void {
   app.get(
     '/api/locations/by-qr/:token',
     {
-      config: { auth: LocationP.read },
+      config: { auth: LocationP.read, scope: 'site' },
       schema: {
         tags: loc,
         summary: '按二维码查位置 Resolve a QR label',
@@ -75,7 +75,7 @@ export function placesRoutes(app: App, { db, dialect }: Deps): void {
   app.get(
     '/api/locations/:id',
     {
-      config: { auth: LocationP.read },
+      config: { auth: LocationP.read, scope: 'site' },
       schema: {
         tags: loc,
         summary: '位置详情 Get a location',
@@ -88,7 +88,7 @@ export function placesRoutes(app: App, { db, dialect }: Deps): void {
   app.patch(
     '/api/locations/:id',
     {
-      config: { auth: LocationP.manage },
+      config: { auth: LocationP.manage, scope: 'site' },
       schema: {
         tags: loc,
         summary: '修改或移动位置 Update or move a location',
@@ -102,7 +102,7 @@ export function placesRoutes(app: App, { db, dialect }: Deps): void {
   app.post(
     '/api/locations/:id/regenerate-qr',
     {
-      config: { auth: LocationP.manage },
+      config: { auth: LocationP.manage, scope: 'site' },
       schema: {
         tags: loc,
         summary: '重新生成二维码 New QR token (old labels stop working)',

@@ -87,16 +87,14 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      actor.access.require(OrgP.manage, null);
-      return updateOrganization(db, actor, req.body);
+      return updateOrganization(db, actorOf(req), req.body);
     },
   );
 
   app.get(
     '/api/sites',
     {
-      config: { auth: OrgP.read },
+      config: { auth: OrgP.read, scope: 'site' },
       schema: {
         tags: ['organization'],
         summary: '院区列表 Sites the user may see',
@@ -121,17 +119,15 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      // A new site is an organisation-level decision: a site-scoped grant is not enough.
-      actor.access.require(OrgP.manage, null);
-      return reply.status(201).send(await createSite(db, actor, req.body));
+      // A new site is an organisation-level decision: the gate requires an org-wide grant.
+      return reply.status(201).send(await createSite(db, actorOf(req), req.body));
     },
   );
 
   app.get(
     '/api/sites/:id',
     {
-      config: { auth: OrgP.read },
+      config: { auth: OrgP.read, scope: 'site' },
       schema: {
         tags: ['organization'],
         summary: '院区详情 Get a site',
@@ -145,7 +141,7 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
   app.patch(
     '/api/sites/:id',
     {
-      config: { auth: OrgP.manage },
+      config: { auth: OrgP.manage, scope: 'site' },
       schema: {
         tags: ['organization'],
         summary: '修改院区 Update a site',

@@ -252,3 +252,94 @@ describe('custom roles', () => {
     expect((await t.admin.patch(`/api/roles/${builtin.id}`, { name: 'x' })).statusCode).toBe(409);
   });
 });
+
+describe('no privilege escalation', () => {
+  it('a site-level grant does not open organisation-wide records', async () => {
+    const site = await buildSite(t.admin);
+    const person = await buildPerson(t.admin);
+    const siteManager = await buildUser(t, { roleKey: 'manager', siteId: site.id });
+    expect((await siteManager.patch(`/api/people/${person.id}`, { name: '改' })).statusCode).toBe(
+      403,
+    );
+    expect((await siteManager.delete(`/api/people/${person.id}`)).statusCode).toBe(403);
+    const channel = await siteManager.post('/api/notification-channels', {
+      kind: 'wecom',
+      name: '群',
+      config: { webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' },
+    });
+    expect(channel.statusCode).toBe(403);
+    const siteAuditor = await buildUser(t, { roleKey: 'auditor', siteId: site.id });
+    expect((await siteAuditor.get('/api/audit')).statusCode).toBe(403);
+    // …while the site's own locations are theirs to manage.
+    const made = await siteManager.post('/api/locations', {
+      siteId: site.id,
+      type: 'building',
+      code: 'SM-1',
+      name: '楼',
+    });
+    expect(made.statusCode).toBe(201);
+  });
+
+  it('an account manager who is not an administrator cannot make themselves one', async () => {
+    const role = await t.admin.post('/api/roles', {
+      key: 'account_clerk',
+      name: '账号管理员',
+      permissions: ['users:read', 'users:manage', 'people:read'],
+    });
+    expect(role.statusCode).toBe(201);
+    await t.admin.post('/api/users', {
+      username: 'clerk2',
+      password: 'clerk2-pass-1',
+      displayName: '账号管理员',
+      grants: [{ roleId: role.json().id, siteId: null }],
+    });
+    const clerk = await t.login('clerk2', 'clerk2-pass-1');
+    const roles = (await clerk.get('/api/roles')).json();
+    const admin = roles.find((r: { key: string }) => r.key === 'admin');
+    const selfGrant = await clerk.post(`/api/users/${clerk.userId}/grants`, {
+      roleId: admin.id,
+      siteId: null,
+    });
+    expect(selfGrant.statusCode).toBe(403);
+    expect(selfGrant.json().error.code).toBe('PRIVILEGE_ESCALATION');
+    const bigRole = await clerk.post('/api/roles', {
+      key: 'sneaky',
+      name: '偷偷',
+      permissions: ['audit:read'],
+    });
+    expect(bigRole.statusCode).toBe(403);
+    const reset = await clerk.post(`/api/users/${t.admin.userId}/reset-password`, {
+      password: 'taken-over-1',
+    });
+    expect(reset.statusCode).toBe(403);
+    const token = await clerk.post(`/api/users/${t.admin.userId}/tokens`, { name: 'x' });
+    expect(token.statusCode).toBe(403);
+    // The admin's password still works.
+    expect((await t.login('admin', 'admin-pass-1')).userId).toBe(t.admin.userId);
+  });
+
+  it('API tokens go to one’s own account or a service account, and a reset revokes them', async () => {
+    const person = await buildPerson(t.admin, { name: '真人' });
+    const human = await t.admin.post('/api/users', {
+      username: 'human',
+      password: 'human-pass-1',
+      displayName: '真人',
+      personId: person.id,
+    });
+    const forHuman = await t.admin.post(`/api/users/${human.json().id}/tokens`, { name: 'x' });
+    expect(forHuman.statusCode).toBe(403);
+    const service = await t.admin.post('/api/users', {
+      username: 'energy-meter-sync',
+      password: 'service-pass-1',
+      displayName: '能耗接口',
+    });
+    const issued = await t.admin.post(`/api/users/${service.json().id}/tokens`, { name: '抄表' });
+    expect(issued.statusCode).toBe(201);
+    const bearer = { authorization: `Bearer ${issued.json().token}` };
+    expect((await t.app.inject({ url: '/api/me', headers: bearer })).statusCode).toBe(200);
+    await t.admin.post(`/api/users/${service.json().id}/reset-password`, {
+      password: 'service-pass-2',
+    });
+    expect((await t.app.inject({ url: '/api/me', headers: bearer })).statusCode).toBe(401);
+  });
+});

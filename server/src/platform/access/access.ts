@@ -1,4 +1,5 @@
 import { forbidden } from '../errors.ts';
+import { expandPatterns } from './permissions.ts';
 
 /** Where a user holds a permission: across the organisation, or at some sites only. */
 export type Grant = { orgWide: boolean; sites: ReadonlySet<string> };
@@ -16,6 +17,18 @@ export class Access {
 
   static none(): Access {
     return new Access(new Map());
+  }
+
+  /** Every permission in the catalogue, organisation-wide: the system's own jobs, seeds and set-up. */
+  static all(): Access {
+    return accessFromGrants([{ permissions: expandPatterns(['*']), siteId: null }]);
+  }
+
+  /** The permissions among `permissions` that this user does not hold at that scope (null: the whole organisation). */
+  missing(permissions: readonly string[], siteId: string | null): string[] {
+    return permissions.filter((p) =>
+      siteId === null ? !this.hasOrgWide(p) : !this.hasAt(p, siteId),
+    );
   }
 
   /** Holds the permission somewhere (org-wide or at one site at least). */

@@ -1,7 +1,8 @@
 import type { Actor } from '../context.ts';
+import type { LocalizedText } from '../i18n.ts';
 import type { Db, DbOrTx } from '../db/connect.ts';
 import { writeJson } from '../db/dialect.ts';
-import { badRequest, conflict, isUniqueViolation, notFound } from '../errors.ts';
+import { AppError, badRequest, conflict, isUniqueViolation, notFound } from '../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { newId } from '../ids.ts';
 import { BUILTIN_ROLES } from './builtin-roles.ts';
@@ -48,6 +49,24 @@ export async function syncBuiltinRoles(db: DbOrTx, orgId: string): Promise<void>
   invalidateAccess();
 }
 
+/**
+ * No one hands out more than they hold: a user who may manage accounts but is
+ * not an administrator must not be able to create or grant an admin role.
+ */
+export function assertHolds(
+  actor: Actor,
+  permissions: readonly string[],
+  siteId: string | null,
+): void {
+  const missing = actor.access.missing(permissions, siteId);
+  if (missing.length) {
+    throw new AppError(403, 'PRIVILEGE_ESCALATION', {
+      zh: `不能授予自己没有的权限：${missing.join('、')}`,
+      en: `You cannot hand out permissions you do not hold: ${missing.join(', ')}`,
+    });
+  }
+}
+
 function checkPermissions(permissions: string[]): void {
   const unknown = permissions.filter((p) => !isKnownPermission(p));
   if (unknown.length) {
@@ -69,6 +88,7 @@ export async function createRole(
   },
 ): Promise<repo.Role> {
   checkPermissions(input.permissions);
+  assertHolds(actor, input.permissions, null);
   const now = new Date().toISOString();
   const id = newId();
   try {
@@ -112,15 +132,13 @@ export async function updateRole(
     permissions?: string[] | undefined;
   },
 ): Promise<repo.Role> {
-  const before = await repo.findRole(db, actor.orgId, id);
-  if (!before) throw notFound(ROLE);
-  if (before.builtin)
-    throw conflict({
+  if (patch.permissions) checkPermissions(patch.permissions);
+  await db.transaction().execute(async (tx) => {
+    const before = await editableRole(tx, actor, id, {
       zh: '内置角色不可修改，请复制为自定义角色',
       en: 'Built-in roles cannot be edited; copy it to a custom role',
     });
-  if (patch.permissions) checkPermissions(patch.permissions);
-  await db.transaction().execute(async (tx) => {
+    if (patch.permissions) assertHolds(actor, patch.permissions, null);
     await tx
       .updateTable('roles')
       .set({
@@ -146,12 +164,21 @@ export async function updateRole(
   return (await repo.findRole(db, actor.orgId, id))!;
 }
 
+/** A custom role the actor may change: it exists, is not built in, and holds nothing the actor lacks. */
+async function editableRole(tx: DbOrTx, actor: Actor, id: string, builtinText: LocalizedText) {
+  const role = await repo.findRole(tx, actor.orgId, id);
+  if (!role) throw notFound(ROLE);
+  if (role.builtin) throw conflict(builtinText);
+  assertHolds(actor, role.permissions, null);
+  return role;
+}
+
 export async function deleteRole(db: Db, actor: Actor, id: string): Promise<void> {
-  const before = await repo.findRole(db, actor.orgId, id);
-  if (!before) throw notFound(ROLE);
-  if (before.builtin)
-    throw conflict({ zh: '内置角色不可删除', en: 'Built-in roles cannot be deleted' });
   await db.transaction().execute(async (tx) => {
+    const before = await editableRole(tx, actor, id, {
+      zh: '内置角色不可删除',
+      en: 'Built-in roles cannot be deleted',
+    });
     await tx
       .deleteFrom('user_roles')
       .where('org_id', '=', actor.orgId)
@@ -171,6 +198,7 @@ export async function grantRole(
 ): Promise<string> {
   const role = await repo.findRole(tx, actor.orgId, input.roleId);
   if (!role) throw notFound(ROLE);
+  assertHolds(actor, role.permissions, input.siteId);
   if (input.siteId !== null) {
     const site = await tx
       .selectFrom('sites')
@@ -214,13 +242,14 @@ export async function grantRole(
   return id;
 }
 
+/** Removes one grant, in the caller's transaction. */
 export async function revokeGrant(
-  db: Db,
+  tx: DbOrTx,
   actor: Actor,
   userId: string,
   grantId: string,
 ): Promise<void> {
-  const grant = await db
+  const grant = await tx
     .selectFrom('user_roles')
     .selectAll()
     .where('org_id', '=', actor.orgId)
@@ -228,15 +257,17 @@ export async function revokeGrant(
     .where('id', '=', grantId)
     .executeTakeFirst();
   if (!grant) throw notFound({ zh: '授权', en: 'Grant' });
-  await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('user_roles').where('id', '=', grantId).execute();
-    await recordAudit(tx, actor, {
-      action: 'revoke',
-      entityType: 'user',
-      entityId: userId,
-      siteId: grant.site_id,
-      before: grant,
-    });
+  await tx
+    .deleteFrom('user_roles')
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', grantId)
+    .execute();
+  await recordAudit(tx, actor, {
+    action: 'revoke',
+    entityType: 'user',
+    entityId: userId,
+    siteId: grant.site_id,
+    before: grant,
   });
   invalidateAccess(actor.orgId, userId);
 }

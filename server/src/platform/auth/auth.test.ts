@@ -3,6 +3,7 @@ import { ADMIN, agentFor, createTestApp, type TestApp } from '../../test/test-ap
 import { buildUser } from '../../test/factories.ts';
 import {
   MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ACCOUNT_ANYWHERE,
   MAX_FAILURES_PER_IP,
   SESSION_IDLE_MS,
   sha256,
@@ -71,18 +72,14 @@ describe('sign-in', () => {
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
-  it('locks an account after too many failures with 429 and Retry-After', async () => {
-    const victim = await buildUser(t, {
-      roleKey: 'staff',
-      username: 'victim',
-      password: 'victim-pass-1',
-    });
-    expect(victim.userId).toBeTruthy();
+  it('locks an account from one address after too many failures, with 429 and Retry-After', async () => {
+    await buildUser(t, { roleKey: 'staff', username: 'victim', password: 'victim-pass-1' });
+    const attacker = '198.51.100.7';
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       const r = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        remoteAddress: `10.0.0.${i}`,
+        remoteAddress: attacker,
         payload: { username: 'victim', password: 'nope-nope' },
       });
       expect(r.statusCode).toBe(401);
@@ -90,11 +87,63 @@ describe('sign-in', () => {
     const locked = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
+      remoteAddress: attacker,
       payload: { username: 'victim', password: 'victim-pass-1' },
     });
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.json().error.message).toMatch(/分钟后再试/);
+    // The real user, elsewhere, is not locked out by the attacker.
+    const real = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '203.0.113.9',
+      payload: { username: 'victim', password: 'victim-pass-1' },
+    });
+    expect(real.statusCode).toBe(200);
+  });
+
+  it('counts a burst of parallel guesses in full', async () => {
+    await buildUser(t, { roleKey: 'staff', username: 'burst', password: 'burst-pass-1' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '198.51.100.8',
+          payload: { username: 'burst', password: 'wrong-guess' },
+        }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(
+      20 - MAX_FAILURES_PER_ACCOUNT,
+    );
+  });
+
+  it('caps failures per account from everywhere (distributed guessing)', async () => {
+    await buildUser(t, { roleKey: 'staff', username: 'spread', password: 'spread-pass-1' });
+    const at = new Date().toISOString();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_ANYWHERE; i++) {
+      await t.db
+        .insertInto('login_attempts')
+        .values({
+          id: crypto.randomUUID(),
+          username: 'spread',
+          ip: `10.9.${i >> 8}.${i & 255}`,
+          success: 0,
+          at,
+        })
+        .execute();
+    }
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '203.0.113.10',
+      payload: { username: 'spread', password: 'spread-pass-1' },
+    });
+    expect(res.statusCode).toBe(429);
   });
 
   it('throttles one address trying many accounts', async () => {

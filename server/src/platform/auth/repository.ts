@@ -55,47 +55,53 @@ export async function insertLoginAttempt(
   await db.insertInto('login_attempts').values(row).execute();
 }
 
-/** Failed attempts since `since` for a username and for an IP, in one round trip each. */
+export type FailureScope = 'account_ip' | 'account' | 'ip';
+
+function failuresIn(db: DbOrTx, scope: FailureScope, username: string, ip: string, since: string) {
+  let q = db.selectFrom('login_attempts').where('at', '>=', since).where('success', '=', 0);
+  if (scope !== 'ip') q = q.where('username', '=', username);
+  if (scope !== 'account') q = q.where('ip', '=', ip);
+  return q;
+}
+
+/** Failed attempts since `since` per (account, address), per account and per address. */
 export async function countFailures(
   db: DbOrTx,
   username: string,
   ip: string,
   since: string,
-): Promise<{ byUser: number; byIp: number }> {
-  const [u, i] = await Promise.all([
-    db
-      .selectFrom('login_attempts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('username', '=', username)
-      .where('at', '>=', since)
-      .where('success', '=', 0)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('login_attempts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('ip', '=', ip)
-      .where('at', '>=', since)
-      .where('success', '=', 0)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { byUser: Number(u.n), byIp: Number(i.n) };
+): Promise<Record<FailureScope, number>> {
+  const scopes: FailureScope[] = ['account_ip', 'account', 'ip'];
+  const counts = await Promise.all(
+    scopes.map((scope) =>
+      failuresIn(db, scope, username, ip, since)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  return {
+    account_ip: Number(counts[0]!.n),
+    account: Number(counts[1]!.n),
+    ip: Number(counts[2]!.n),
+  };
 }
 
 /** The oldest failure inside the window, to tell the user when they may try again. */
 export async function oldestFailureSince(
   db: DbOrTx,
-  column: 'username' | 'ip',
-  value: string,
+  scope: FailureScope,
+  username: string,
+  ip: string,
   since: string,
-) {
-  const row = await db
-    .selectFrom('login_attempts')
+): Promise<string | null> {
+  const row = await failuresIn(db, scope, username, ip, since)
     .select((eb) => eb.fn.min<string>('at').as('at'))
-    .where(column, '=', value)
-    .where('at', '>=', since)
-    .where('success', '=', 0)
     .executeTakeFirst();
   return row?.at ?? null;
+}
+
+export async function markLoginSucceeded(db: DbOrTx, attemptId: string): Promise<void> {
+  await db.updateTable('login_attempts').set({ success: 1 }).where('id', '=', attemptId).execute();
 }
 
 export type SessionWithUser = {

@@ -4,7 +4,7 @@ import { actorOf } from '../http/actor.ts';
 import { ErrorSchema, OkSchema } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { systemActor } from '../context.ts';
+import { Access } from '../access/access.ts';
 import { ChangePasswordSchema, LoginSchema, MeSchema } from './schema.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, login } from './sessions.ts';
 import { changeOwnPassword, getUser } from './users-service.ts';
@@ -39,23 +39,25 @@ export function authRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (req, reply) => {
-      const result = await login(db, {
-        ...req.body,
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
-      const actor = {
-        ...systemActor(result.user.org_id, result.user.display_name),
-        userId: result.user.id,
-        requestId: req.id,
-        ip: req.ip,
-        audit: req.auditCounter,
-      };
-      await recordAudit(db, actor, {
-        action: 'login',
-        entityType: 'user',
-        entityId: result.user.id,
-      });
+      const result = await login(
+        db,
+        { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
+        (tx, user) =>
+          recordAudit(
+            tx,
+            {
+              orgId: user.org_id,
+              userId: user.id,
+              name: user.display_name,
+              access: Access.none(),
+              requestId: req.id,
+              ip: req.ip,
+              lang: req.lang,
+              audit: req.auditCounter,
+            },
+            { action: 'login', entityType: 'user', entityId: user.id },
+          ),
+      );
       reply.setCookie(SESSION_COOKIE, result.token, {
         ...cookieOptions,
         maxAge: SESSION_ABSOLUTE_MS / 1000,

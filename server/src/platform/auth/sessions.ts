@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/connect.ts';
+import type { Db, DbOrTx } from '../db/connect.ts';
 import { tooManyRequests, unauthorized } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
@@ -13,10 +13,17 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 // last_seen_at is written at most this often, so reads do not turn into writes.
 const TOUCH_EVERY_MS = 60_000;
 
-/** Login throttling: failures in a sliding window, per account and per client address. */
+/**
+ * Login throttling over a sliding window. Failures are counted per account
+ * from one address (the guessing case), per address (one machine trying many
+ * accounts), and per account from anywhere with a higher cap (a distributed
+ * attack). Keying the tight limit on account + address means a stranger
+ * cannot lock the real user out by failing on purpose from elsewhere.
+ */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 30;
+export const MAX_FAILURES_PER_ACCOUNT_ANYWHERE = 100;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
 
@@ -29,16 +36,18 @@ export type LoginResult = {
 
 async function throttle(db: Db, username: string, ip: string, now: number): Promise<void> {
   const since = new Date(now - LOGIN_WINDOW_MS).toISOString();
-  const { byUser, byIp } = await repo.countFailures(db, username, ip, since);
-  const limited =
-    byUser >= MAX_FAILURES_PER_ACCOUNT ? 'username' : byIp >= MAX_FAILURES_PER_IP ? 'ip' : null;
+  const n = await repo.countFailures(db, username, ip, since);
+  // The current attempt is already counted (recorded as failed before the check).
+  const limited: repo.FailureScope | null =
+    n.account_ip > MAX_FAILURES_PER_ACCOUNT
+      ? 'account_ip'
+      : n.ip > MAX_FAILURES_PER_IP
+        ? 'ip'
+        : n.account > MAX_FAILURES_PER_ACCOUNT_ANYWHERE
+          ? 'account'
+          : null;
   if (!limited) return;
-  const oldest = await repo.oldestFailureSince(
-    db,
-    limited,
-    limited === 'ip' ? ip : username,
-    since,
-  );
+  const oldest = await repo.oldestFailureSince(db, limited, username, ip, since);
   const retryAfter = Math.max(
     1,
     Math.ceil(((oldest ? Date.parse(oldest) : now) + LOGIN_WINDOW_MS - now) / 1000),
@@ -51,31 +60,37 @@ async function throttle(db: Db, username: string, ip: string, now: number): Prom
 }
 
 /**
- * Checks a username and password and opens a session. Unknown users and wrong
- * passwords get the same answer and take the same time.
+ * Checks a username and password and opens a session. The attempt is
+ * recorded as failed before anything is checked, so a burst of parallel
+ * guesses is counted in full (a check-then-record throttle lets every
+ * request of a burst through while scrypt runs). Unknown users and wrong
+ * passwords get the same answer and take the same time. The audit row is
+ * written in the session's transaction.
  */
 export async function login(
   db: Db,
   input: { username: string; password: string; ip: string; userAgent: string | null },
+  audit: (tx: DbOrTx, user: repo.UserRow) => Promise<void>,
 ): Promise<LoginResult> {
   const now = Date.now();
+  const at = new Date(now).toISOString();
   const username = repo.normalizeUsername(input.username);
+  const attemptId = newId();
+  await repo.insertLoginAttempt(db, { id: attemptId, username, ip: input.ip, success: 0, at });
   await throttle(db, username, input.ip, now);
   const user = await repo.findUserByUsername(db, username);
   const ok = await verifyPassword(
     input.password,
     user?.password_hash ?? (await dummyPasswordHash()),
   );
-  const at = new Date(now).toISOString();
   if (!user || !ok || user.active !== 1) {
-    await repo.insertLoginAttempt(db, { id: newId(), username, ip: input.ip, success: 0, at });
     throw unauthorized({ zh: '用户名或密码错误', en: 'Wrong username or password' });
   }
   const token = randomBytes(32).toString('base64url');
   const sessionId = sha256(token);
   const expiresAt = new Date(now + SESSION_ABSOLUTE_MS).toISOString();
   await db.transaction().execute(async (tx) => {
-    await repo.insertLoginAttempt(tx, { id: newId(), username, ip: input.ip, success: 1, at });
+    await repo.markLoginSucceeded(tx, attemptId);
     await repo.insertSession(tx, {
       id: sessionId,
       user_id: user.id,
@@ -87,6 +102,7 @@ export async function login(
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await repo.updateUser(tx, user.org_id, user.id, { last_login_at: at });
+    await audit(tx, user);
   });
   return { token, sessionId, user, expiresAt };
 }

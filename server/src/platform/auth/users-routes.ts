@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { P } from '../access/platform-permissions.ts';
-import { grantRole, revokeGrant } from '../access/roles-service.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/actor.ts';
 import { IdParams, OkSchema, paged } from '../http/schemas.ts';
@@ -14,6 +13,7 @@ import {
   UserSchema,
   UserUpdateSchema,
 } from './schema.ts';
+import * as tokens from './api-tokens.ts';
 import * as users from './users-service.ts';
 
 const tags = ['users'];
@@ -21,7 +21,7 @@ const UserGrantParams = z.strictObject({ id: z.uuid(), grantId: z.uuid() });
 const UserTokenParams = z.strictObject({ id: z.uuid(), tokenId: z.uuid() });
 
 /** Account administration: users, their role grants per site, password resets, API tokens. */
-export function usersRoutes(app: App, { db }: Deps): void {
+export function usersRoutes(app: App, { db, dialect }: Deps): void {
   app.get(
     '/api/users',
     {
@@ -34,7 +34,7 @@ export function usersRoutes(app: App, { db }: Deps): void {
       },
     },
     async (req) => ({
-      ...(await users.listUsers(db, actorOf(req).orgId, req.query)),
+      ...(await users.listUsers(db, dialect, actorOf(req).orgId, req.query)),
       page: req.query.page,
       pageSize: req.query.pageSize,
     }),
@@ -114,14 +114,7 @@ export function usersRoutes(app: App, { db }: Deps): void {
         response: { 200: UserSchema },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      await users.getUser(db, actor.orgId, req.params.id);
-      await db
-        .transaction()
-        .execute((tx) => grantRole(tx, actor, { userId: req.params.id, ...req.body }));
-      return users.getUser(db, actor.orgId, req.params.id);
-    },
+    async (req) => users.grantUserRole(db, actorOf(req), req.params.id, req.body),
   );
 
   app.delete(
@@ -135,11 +128,7 @@ export function usersRoutes(app: App, { db }: Deps): void {
         response: { 200: UserSchema },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      await revokeGrant(db, actor, req.params.id, req.params.grantId);
-      return users.getUser(db, actor.orgId, req.params.id);
-    },
+    async (req) => users.revokeUserGrant(db, actorOf(req), req.params.id, req.params.grantId),
   );
 
   app.get(
@@ -153,7 +142,7 @@ export function usersRoutes(app: App, { db }: Deps): void {
         response: { 200: z.array(ApiTokenSchema) },
       },
     },
-    async (req) => users.listApiTokens(db, actorOf(req).orgId, req.params.id),
+    async (req) => tokens.listApiTokens(db, actorOf(req).orgId, req.params.id),
   );
 
   app.post(
@@ -169,7 +158,9 @@ export function usersRoutes(app: App, { db }: Deps): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await users.createApiToken(db, actorOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await tokens.createApiToken(db, actorOf(req), req.params.id, req.body)),
   );
 
   app.delete(
@@ -184,7 +175,7 @@ export function usersRoutes(app: App, { db }: Deps): void {
       },
     },
     async (req) => {
-      await users.revokeApiToken(db, actorOf(req), req.params.id, req.params.tokenId);
+      await tokens.revokeApiToken(db, actorOf(req), req.params.id, req.params.tokenId);
       return { ok: true as const };
     },
   );

@@ -1,15 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { grantRole } from '../access/roles-service.ts';
-import { listGrants, type Grant } from '../access/repository.ts';
+import { grantRole, revokeGrant } from '../access/roles-service.ts';
+import { listGrants, loadGrantRows, type Grant } from '../access/repository.ts';
 import { invalidateAccess } from '../access/resolve.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor } from '../context.ts';
-import type { Db, DbOrTx } from '../db/connect.ts';
-import { badRequest, conflict, isUniqueViolation, notFound, unauthorized } from '../errors.ts';
+import type { Db, DbOrTx, DialectName } from '../db/connect.ts';
+import { containsText } from '../db/dialect.ts';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  isUniqueViolation,
+  notFound,
+  unauthorized,
+} from '../errors.ts';
 import { newId } from '../ids.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
-import { sha256 } from './sessions.ts';
 
 const USER = { zh: '账号', en: 'User' };
 
@@ -125,14 +131,15 @@ export type UserListQuery = {
 
 export async function listUsers(
   db: Db,
+  dialect: DialectName,
   orgId: string,
   query: UserListQuery,
 ): Promise<{ items: User[]; total: number }> {
   let base = db.selectFrom('users').where('org_id', '=', orgId);
   if (query.q) {
-    const like = `%${query.q.toLowerCase()}%`;
+    const text = query.q;
     base = base.where((eb) =>
-      eb.or([eb('username', 'like', like), eb('display_name', 'like', `%${query.q}%`)]),
+      eb.or([containsText(dialect, 'username', text), containsText(dialect, 'display_name', text)]),
     );
   }
   if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0);
@@ -153,6 +160,25 @@ export async function listUsers(
   return { items: rows.map((r) => userFromRow(r, grants)), total: Number(count.n) };
 }
 
+/**
+ * The account an administrator is about to change, if they may: it exists in
+ * their organisation and holds no permission they lack (someone who may
+ * manage accounts but is not an administrator cannot take over an admin's).
+ */
+export async function managedUser(tx: DbOrTx, actor: Actor, id: string): Promise<repo.UserRow> {
+  const user = await repo.findUser(tx, actor.orgId, id);
+  if (!user) throw notFound(USER);
+  for (const grant of await loadGrantRows(tx, actor.orgId, id)) {
+    if (actor.access.missing(grant.permissions, grant.siteId).length) {
+      throw new AppError(403, 'PRIVILEGE_ESCALATION', {
+        zh: '不能管理权限高于您的账号',
+        en: 'You cannot manage an account that holds permissions you do not have',
+      });
+    }
+  }
+  return user;
+}
+
 export async function updateUser(
   db: Db,
   actor: Actor,
@@ -164,12 +190,11 @@ export async function updateUser(
     active?: boolean | undefined;
   },
 ): Promise<User> {
-  const before = await repo.findUser(db, actor.orgId, id);
-  if (!before) throw notFound(USER);
   if (patch.active === false && id === actor.userId) {
     throw badRequest({ zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
   }
   await db.transaction().execute(async (tx) => {
+    const before = await managedUser(tx, actor, id);
     await checkPerson(tx, actor.orgId, patch.personId);
     await repo.updateUser(tx, actor.orgId, id, {
       ...(patch.displayName !== undefined && { display_name: patch.displayName }),
@@ -192,25 +217,62 @@ export async function updateUser(
   return getUser(db, actor.orgId, id);
 }
 
-/** Admin reset: a new temporary password the user must change at next sign-in; other sessions end. */
+/**
+ * Admin reset: a new temporary password the user must change at next
+ * sign-in. A reset is how a compromised account is recovered, so every
+ * session and API token of the account ends with it.
+ */
 export async function resetPassword(
   db: Db,
   actor: Actor,
   id: string,
   password: string,
 ): Promise<void> {
-  const before = await repo.findUser(db, actor.orgId, id);
-  if (!before) throw notFound(USER);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
+    await managedUser(tx, actor, id);
     await repo.updateUser(tx, actor.orgId, id, {
       password_hash: hash,
       must_change_password: 1,
       updated_at: new Date().toISOString(),
     });
     await repo.deleteSessionsOfUser(tx, id);
+    await tx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('org_id', '=', actor.orgId)
+      .where('user_id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
     await recordAudit(tx, actor, { action: 'reset_password', entityType: 'user', entityId: id });
   });
+}
+
+/** Grants a role to an account the actor may manage (see managedUser and grantRole). */
+export async function grantUserRole(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: { roleId: string; siteId: string | null },
+): Promise<User> {
+  await db.transaction().execute(async (tx) => {
+    await managedUser(tx, actor, userId);
+    await grantRole(tx, actor, { userId, ...input });
+  });
+  return getUser(db, actor.orgId, userId);
+}
+
+export async function revokeUserGrant(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  grantId: string,
+): Promise<User> {
+  await db.transaction().execute(async (tx) => {
+    await managedUser(tx, actor, userId);
+    await revokeGrant(tx, actor, userId, grantId);
+  });
+  return getUser(db, actor.orgId, userId);
 }
 
 export async function changeOwnPassword(
@@ -241,112 +303,6 @@ export async function changeOwnPassword(
       action: 'change_password',
       entityType: 'user',
       entityId: user.id,
-    });
-  });
-}
-
-export type ApiToken = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-};
-
-/** Issues an API token for a user; the secret is shown once and only its hash is kept. */
-export async function createApiToken(
-  db: Db,
-  actor: Actor,
-  userId: string,
-  input: { name: string; expiresAt?: string | null | undefined },
-): Promise<{ token: string; item: ApiToken }> {
-  const user = await repo.findUser(db, actor.orgId, userId);
-  if (!user) throw notFound(USER);
-  const secret = `hq_${randomBytes(24).toString('base64url')}`;
-  const id = newId();
-  const row = {
-    id,
-    org_id: actor.orgId,
-    user_id: userId,
-    name: input.name,
-    token_hash: sha256(secret),
-    prefix: secret.slice(0, 10),
-    created_at: new Date().toISOString(),
-    last_used_at: null,
-    expires_at: input.expiresAt ?? null,
-    revoked_at: null,
-  };
-  await db.transaction().execute(async (tx) => {
-    await tx.insertInto('api_tokens').values(row).execute();
-    await recordAudit(tx, actor, {
-      action: 'create_token',
-      entityType: 'user',
-      entityId: userId,
-      after: { id, name: input.name, expiresAt: row.expires_at },
-    });
-  });
-  return { token: secret, item: tokenFromRow(row) };
-}
-
-function tokenFromRow(r: {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  expires_at: string | null;
-  revoked_at: string | null;
-}): ApiToken {
-  return {
-    id: r.id,
-    name: r.name,
-    prefix: r.prefix,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-  };
-}
-
-export async function listApiTokens(db: Db, orgId: string, userId: string): Promise<ApiToken[]> {
-  if (!(await repo.findUser(db, orgId, userId))) throw notFound(USER);
-  const rows = await db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map(tokenFromRow);
-}
-
-export async function revokeApiToken(
-  db: Db,
-  actor: Actor,
-  userId: string,
-  tokenId: string,
-): Promise<void> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('org_id', '=', actor.orgId)
-    .where('user_id', '=', userId)
-    .where('id', '=', tokenId)
-    .executeTakeFirst();
-  if (!row) throw notFound({ zh: 'API 令牌', en: 'API token' });
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date().toISOString() })
-      .where('id', '=', tokenId)
-      .execute();
-    await recordAudit(tx, actor, {
-      action: 'revoke_token',
-      entityType: 'user',
-      entityId: userId,
-      before: { id: tokenId, name: row.name },
     });
   });
 }

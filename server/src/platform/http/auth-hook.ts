@@ -95,7 +95,11 @@ export function authHook(db: Db, config: Config) {
       });
     }
     const access = await resolveAccess(db, user.org_id, user.id);
-    if (auth !== 'user' && !access.has(auth)) throw forbidden();
+    if (auth !== 'user') {
+      const allowed =
+        req.routeOptions.config.scope === 'site' ? access.has(auth) : access.hasOrgWide(auth);
+      if (!allowed) throw forbidden();
+    }
     req.actor = {
       orgId: user.org_id,
       userId: user.id,

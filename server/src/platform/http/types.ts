@@ -21,6 +21,14 @@ export type RouteAuth = 'public' | 'user' | `${string}:${string}`;
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /**
+     * A permission route needs the permission for the whole organisation,
+     * unless it declares `scope: 'site'`: then a grant at any site lets the
+     * call through and the service checks the record's site (`hasAt`) or
+     * scopes its list (`siteScope`). Forgetting this can only refuse, never
+     * leak: site-level grants must be opted into route by route.
+     */
+    scope?: 'site';
     /** Set with a reason on mutating routes that legitimately change nothing worth auditing. */
     noAudit?: string;
   }
