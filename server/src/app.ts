@@ -49,10 +49,15 @@ export async function buildApp({
     bodyLimit: 1024 * 1024,
     // A hop count is accepted at run time (proxy-addr) though the type omits it.
     trustProxy: config.trustProxy as boolean | string,
-    // Honour a request id from a proxy so logs can be followed across hops.
+    // Honour a request id from our own proxy so logs can be followed across
+    // hops; from anyone else it would let a client choose what the audit log says.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : newId();
+      return config.trustProxy !== false &&
+        typeof given === 'string' &&
+        /^[\w.-]{1,100}$/.test(given)
+        ? given
+        : newId();
     },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -35,7 +35,12 @@ export type ConnectOptions = {
   /** Pool size on PostgreSQL. */
   poolSize?: number;
   readonly?: boolean;
+  /** Where errors of idle PostgreSQL connections go (the server passes its logger). */
+  onPoolError?: (err: Error) => void;
 };
+
+const defaultPoolError = (err: Error) =>
+  console.error(`PostgreSQL connection lost (the pool reconnects): ${err.message}`);
 
 export const SQLITE_FILE = 'houqin.sqlite';
 
@@ -45,7 +50,15 @@ export function connect(opts: ConnectOptions): DbHandle {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+      // A stuck query or a transaction left open must not hold locks for ever.
+      statement_timeout: 60_000,
+      idle_in_transaction_session_timeout: 60_000,
     });
+    // An idle pooled connection dropped by the server (restart, failover,
+    // pgbouncer timeout) emits 'error' on the pool; unhandled, it would end
+    // the process. The pool replaces the connection on the next checkout.
+    pool.on('error', (err) => (opts.onPoolError ?? defaultPoolError)(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlitePath: undefined, close: () => db.destroy() };
   }

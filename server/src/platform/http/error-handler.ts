@@ -78,6 +78,22 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
     return reply.status(400).send(body('VALIDATION_FAILED', summary, fields, req.id));
   }
   const fe = err as FastifyError;
+  // Values the database itself refuses (PostgreSQL SQLSTATE class 22: bad
+  // characters, out-of-range numbers, over-long text) are the caller's input.
+  if (typeof fe.code === 'string' && /^22[0-9A-Z]{3}$/.test(fe.code)) {
+    return reply
+      .status(400)
+      .send(
+        body(
+          'BAD_REQUEST',
+          lang === 'en'
+            ? 'The database cannot store a value in this request (invalid characters or out of range)'
+            : '请求中的某个值无法保存（包含非法字符或超出范围）',
+          undefined,
+          req.id,
+        ),
+      );
+  }
   const known = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
   if (known)
     return reply.status(known.status).send(body(known.code, known.text[lang], undefined, req.id));
@@ -94,13 +110,14 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
       );
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own message is English; keep it as a detail for developers.
     return reply
       .status(fe.statusCode)
       .send(
         body(
           'BAD_REQUEST',
-          lang === 'en' ? `Bad request: ${fe.message}` : `请求有误：${fe.message}`,
-          undefined,
+          lang === 'en' ? 'Bad request' : '请求有误',
+          { reason: fe.message },
           req.id,
         ),
       );

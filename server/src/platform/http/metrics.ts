@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
+import { unauthorized } from '../errors.ts';
 
 /** Prometheus metrics: process defaults plus request durations by route and status. */
 export function registerMetrics(app: FastifyInstance, token: string | undefined): void {
@@ -28,9 +29,7 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
     async (req, reply) => {
       // Public by default for a scraper on the private network; METRICS_TOKEN closes it.
       if (token && req.headers.authorization !== `Bearer ${token}`) {
-        return reply
-          .status(401)
-          .send({ error: { code: 'UNAUTHORIZED', message: 'metrics token required' } });
+        throw unauthorized({ zh: '需要指标令牌（METRICS_TOKEN）', en: 'Metrics token required' });
       }
       reply.header('content-type', registry.contentType);
       return registry.metrics();
