@@ -172,3 +172,15 @@ describe('organisation settings', () => {
     expect(bad.json().error.details[0].message).toBe('不是有效的时区');
   });
 });
+
+describe('precision', () => {
+  it('keeps areas exactly on both databases', async () => {
+    const site = await buildSite(t.admin);
+    const room = await buildLocation(t.admin, {
+      siteId: site.id,
+      type: 'area',
+      areaM2: 1234567.89,
+    });
+    expect((await t.admin.get(`/api/locations/${room.id}`)).json().areaM2).toBe(1234567.89);
+  });
+});

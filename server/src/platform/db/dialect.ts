@@ -18,6 +18,8 @@ export function columnTypes(dialect: DialectName) {
     date: pgd ? 'date' : 'text',
     json: pgd ? 'jsonb' : 'text',
     money: 'bigint',
+    /** 8-byte floating point (measurements such as m²; never money). */
+    float: pgd ? 'double precision' : 'real',
     bool: 'integer',
   } as const;
 }
