@@ -17,6 +17,9 @@ export type Actor = {
   audit: { count: number };
 };
 
+/** A signed-in user making an HTTP request: always a user. */
+export type UserActor = Actor & { userId: string };
+
 /**
  * The scheduler, set-up, seeds and the CLI act as the system: every
  * permission, no user. What they may do is decided by their own code.

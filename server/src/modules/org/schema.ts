@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PageQuery } from '../../platform/http/schemas.ts';
+import { PasswordSchema, UsernameSchema } from '../../platform/auth/schema.ts';
 import { msg } from '../../platform/http/validation.ts';
+import { isTimeZone } from '../../platform/time-zone.ts';
 import { OrgSettingsSchema } from './settings.ts';
 
 const Code = z
@@ -14,33 +16,13 @@ const Code = z
 const Name = z.string().trim().min(1).max(100);
 const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const TimeZoneSchema = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: msg('不是有效的时区', 'not a valid time zone') },
-);
+export const TimeZoneSchema = z
+  .string()
+  .refine(isTimeZone, { error: msg('不是有效的时区', 'not a valid time zone') });
 
 export const SetupSchema = z.strictObject({
   organization: z.strictObject({ name: Name, timezone: TimeZoneSchema.optional() }),
-  admin: z.strictObject({
-    username: z
-      .string()
-      .trim()
-      .min(2)
-      .max(64)
-      .regex(/^[A-Za-z0-9_.@-]+$/),
-    password: z
-      .string()
-      .min(8, { error: msg('密码至少 8 位', 'Password must have at least 8 characters') })
-      .max(200),
-    name: Name,
-  }),
+  admin: z.strictObject({ username: UsernameSchema, password: PasswordSchema, name: Name }),
 });
 
 export const OrganizationSchema = z.object({

@@ -82,7 +82,7 @@ export function authRoutes(app: App, { db, config }: Deps): void {
       await recordAudit(db, actor, {
         action: 'logout',
         entityType: 'user',
-        entityId: actor.userId ?? '',
+        entityId: actor.userId,
       });
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { ok: true as const };
@@ -98,7 +98,7 @@ export function authRoutes(app: App, { db, config }: Deps): void {
     async (req) => {
       const actor = actorOf(req);
       const [user, org] = await Promise.all([
-        getUser(db, actor.orgId, actor.userId ?? ''),
+        getUser(db, actor.orgId, actor.userId),
         db
           .selectFrom('organizations')
           .select(['id', 'name', 'timezone'])

@@ -2,7 +2,7 @@ import { grantRole, revokeGrant } from '../access/roles-service.ts';
 import { listGrants, loadGrantRows, type Grant } from '../access/repository.ts';
 import { invalidateAccess } from '../access/resolve.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Actor } from '../context.ts';
+import type { Actor, UserActor } from '../context.ts';
 import type { Db, DbOrTx, DialectName } from '../db/connect.ts';
 import { containsText } from '../db/dialect.ts';
 import {
@@ -277,10 +277,10 @@ export async function revokeUserGrant(
 
 export async function changeOwnPassword(
   db: Db,
-  actor: Actor,
+  actor: UserActor,
   input: { currentPassword: string; newPassword: string; keepSessionId: string | null },
 ): Promise<void> {
-  const user = await repo.findUser(db, actor.orgId, actor.userId ?? '');
+  const user = await repo.findUser(db, actor.orgId, actor.userId);
   if (!user) throw notFound(USER);
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw unauthorized({ zh: '当前密码不正确', en: 'The current password is wrong' });

@@ -33,9 +33,6 @@ export function writeJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const toBool = (v: number | boolean | null | undefined): boolean => v === 1 || v === true;
-export const fromBool = (v: boolean): number => (v ? 1 : 0);
-
 /** Case-insensitive substring match (SQLite LIKE is already case-insensitive for ASCII). */
 export function containsText(
   dialect: DialectName,
@@ -46,8 +43,4 @@ export function containsText(
   return dialect === 'postgres'
     ? sql<boolean>`${sql.ref(column)} ilike ${pattern} escape '\\'`
     : sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
-}
-
-export function nowIso(): string {
-  return new Date().toISOString();
 }
