@@ -23,7 +23,7 @@ import { handleError, handleNotFound } from './platform/http/error-handler.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import type { App } from './platform/http/types.ts';
 import { zodValidatorCompiler } from './platform/http/validation.ts';
-import { newId } from './platform/ids.ts';
+import { newId, newToken } from './platform/ids.ts';
 
 export const VERSION = '0.1.0';
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -43,7 +43,7 @@ export async function buildApp({
   handle,
   logger,
 }: BuildOptions): Promise<{ app: App; deps: Deps; routes: RouteInfo[] }> {
-  const deps: Deps = { db: handle.db, dialect: handle.dialect, config };
+  const deps: Deps = { db: handle.db, dialect: handle.dialect, config, setupToken: newToken(9) };
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,

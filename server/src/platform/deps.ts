@@ -6,4 +6,10 @@ export type Deps = {
   db: Db;
   dialect: DialectName;
   config: Config;
+  /**
+   * Printed on the console at start while set-up is pending: setting up from
+   * another computer needs it, so a stranger on the LAN cannot claim a fresh
+   * installation first.
+   */
+  setupToken: string;
 };

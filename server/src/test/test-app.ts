@@ -21,6 +21,7 @@ export type Agent = {
 
 export type TestApp = {
   app: App;
+  setupToken: string;
   routes: RouteInfo[];
   db: Db;
   dialect: DialectName;
@@ -83,7 +84,7 @@ export async function createTestApp(
     SCHEDULER: 'off',
     ...opts.env,
   });
-  const { app, routes } = await buildApp({ config, handle: testDb.handle, logger: false });
+  const { app, routes, deps } = await buildApp({ config, handle: testDb.handle, logger: false });
   await app.ready();
   const db = testDb.handle.db;
   let orgId = '';
@@ -101,6 +102,7 @@ export async function createTestApp(
   }
   return {
     app,
+    setupToken: deps.setupToken,
     routes,
     db,
     dialect: testDb.handle.dialect,

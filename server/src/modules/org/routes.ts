@@ -20,10 +20,10 @@ import {
   SiteSchema,
   SiteUpdateSchema,
 } from './schema.ts';
-import { setupInstallation } from './setup.ts';
+import { checkSetupToken, isLoopback, setupInstallation } from './setup.ts';
 
 /** First-run set-up, organisation settings and sites. */
-export function orgRoutes(app: App, { db, config }: Deps): void {
+export function orgRoutes(app: App, { db, config, setupToken }: Deps): void {
   app.get(
     '/api/setup',
     {
@@ -31,10 +31,20 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
       schema: {
         tags: ['setup'],
         summary: '是否需要初始化 Is first-run set-up needed',
-        response: { 200: z.object({ needsSetup: z.boolean() }) },
+        response: {
+          200: z.object({
+            needsSetup: z.boolean(),
+            tokenRequired: z
+              .boolean()
+              .describe('Set-up from this address needs the token printed on the server console'),
+          }),
+        },
       },
     },
-    async () => ({ needsSetup: (await countOrganizations(db)) === 0 }),
+    async (req) => ({
+      needsSetup: (await countOrganizations(db)) === 0,
+      tokenRequired: !isLoopback(req.ip),
+    }),
   );
 
   app.post(
@@ -52,6 +62,7 @@ export function orgRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (req, reply) => {
+      checkSetupToken(req.ip, req.headers['x-setup-token'], setupToken);
       const result = await setupInstallation(db, req.body, {
         requestId: req.id,
         ip: req.ip,

@@ -7,7 +7,7 @@ import { insertUserWithGrants } from '../../platform/auth/users-service.ts';
 import { systemActor } from '../../platform/context.ts';
 import type { Db, DbOrTx } from '../../platform/db/connect.ts';
 import { dialectOf, writeJson } from '../../platform/db/dialect.ts';
-import { conflict } from '../../platform/errors.ts';
+import { AppError, conflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { countOrganizations } from './repository.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
@@ -91,4 +91,20 @@ export async function createOrganization(
     grants: admin ? [{ roleId: admin.id, siteId: null }] : [],
   });
   return { organizationId: orgId, userId };
+}
+
+export const isLoopback = (ip: string) =>
+  ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+
+/**
+ * Set-up from the server itself needs nothing; from another computer it needs
+ * the token the server printed at start (HOST defaults to all interfaces, and
+ * whoever sets up first becomes administrator).
+ */
+export function checkSetupToken(ip: string, given: string | string[] | undefined, token: string) {
+  if (isLoopback(ip) || given === token) return;
+  throw new AppError(403, 'SETUP_TOKEN_REQUIRED', {
+    zh: '从其他电脑初始化需要设置口令：请查看服务器启动时控制台输出的“初始化口令”',
+    en: 'Setting up from another computer needs the set-up token printed on the server console at start',
+  });
 }

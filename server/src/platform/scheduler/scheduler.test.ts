@@ -20,8 +20,8 @@ beforeAll(async () => {
   testDb = await createTestDb();
   second = connect({ databaseUrl: testDb.databaseUrl, dataDir: testDb.dataDir, poolSize: 2 });
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: testDb.dataDir, LOG_LEVEL: 'silent' });
-  depsA = { db: testDb.handle.db, dialect: testDb.handle.dialect, config };
-  depsB = { db: second.db, dialect: testDb.handle.dialect, config };
+  depsA = { db: testDb.handle.db, dialect: testDb.handle.dialect, config, setupToken: 'unused' };
+  depsB = { db: second.db, dialect: testDb.handle.dialect, config, setupToken: 'unused' };
 });
 afterAll(async () => {
   await second.close();
