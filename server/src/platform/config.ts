@@ -12,6 +12,32 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/**
+ * WEBHOOK_ALLOWED_HOSTS as normalised entries — `*`, `name` or `name:port`,
+ * lower case, IPv6 in brackets — or null when an entry is not a host.
+ */
+function parseHostList(value: string): string[] | null {
+  const out: string[] = [];
+  for (const entry of value.split(',').map((s) => s.trim())) {
+    if (entry === '') continue;
+    if (entry === '*') {
+      out.push(entry);
+      continue;
+    }
+    const m = /^(\[[0-9a-fA-F:.]+\]|[a-zA-Z0-9.-]+)(?::(\d{1,5}))?$/.exec(entry);
+    const port = m?.[2] === undefined ? undefined : Number(m[2]);
+    if (!m?.[1] || (port !== undefined && (port < 1 || port > 65535))) return null;
+    let name: string;
+    try {
+      name = new URL(`http://${m[1]}`).hostname;
+    } catch {
+      return null;
+    }
+    out.push(port === undefined ? name : `${name}:${port}`);
+  }
+  return out;
+}
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -38,6 +64,18 @@ const ConfigSchema = z.object({
       'must be true, false, a hop count or a list of proxy addresses',
     )
     .default('false'),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .transform((v, ctx) => {
+      const list = parseHostList(v);
+      if (list) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be *, or host names or host:port, comma-separated',
+      });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 export type Config = {
@@ -58,6 +96,12 @@ export type Config = {
    * could pick the address the per-IP login throttle and the audit log see.
    */
   trustProxy: boolean | number | string;
+  /**
+   * Hosts webhook channels may post to besides the official 企业微信/钉钉/飞书
+   * robot hosts (`name` or `name:port`; `*` = any). A host listed exactly
+   * may also resolve to an internal address; see platform/notify/README.md.
+   */
+  webhookAllowedHosts: string[];
   /** Session cookie is Secure when the public URL is https. */
   secureCookies: boolean;
   /** Test runs turn on extra self-checks (e.g. every mutation must be audited). */
@@ -108,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : /^\d+$/.test(c.TRUST_PROXY)
             ? Number(c.TRUST_PROXY)
             : c.TRUST_PROXY,
+    webhookAllowedHosts: c.WEBHOOK_ALLOWED_HOSTS ?? [],
     secureCookies: c.PUBLIC_URL?.startsWith('https:') ?? false,
     strictChecks: env.NODE_ENV === 'test' || env.VITEST === 'true',
   };

@@ -48,7 +48,7 @@ export function channelRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await channels.createChannel(db, actorOf(req), req.body)),
+      reply.status(201).send(await channels.createChannel(deps, actorOf(req), req.body)),
   );
 
   app.get(
@@ -77,7 +77,7 @@ export function channelRoutes(app: App, deps: Deps): void {
         response: { 200: ChannelSchema },
       },
     },
-    async (req) => channels.updateChannel(db, actorOf(req), req.params.id, req.body),
+    async (req) => channels.updateChannel(deps, actorOf(req), req.params.id, req.body),
   );
 
   app.delete(

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor } from '../context.ts';
 import type { Db, DbOrTx } from '../db/connect.ts';
 import { writeJson } from '../db/dialect.ts';
+import type { Deps } from '../deps.ts';
 import { badRequest, conflict, isUniqueViolation, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import {
@@ -13,6 +14,9 @@ import {
   type ChannelRow,
 } from './channel-config.ts';
 import type { Channel, ChannelCreate, ChannelUpdate } from './schema.ts';
+import { isWebhookUrlAllowed, webhookUrlRefused } from './webhook-hosts.ts';
+
+export type ChannelDeps = Pick<Deps, 'db' | 'config'>;
 
 const CHANNEL = { zh: '通知渠道', en: 'Notification channel' };
 
@@ -71,7 +75,17 @@ async function guardName<T>(name: string, write: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createChannel(db: Db, actor: Actor, input: ChannelCreate): Promise<Channel> {
+/** Creates a channel; a robot URL outside the allowed hosts is a 400. */
+export async function createChannel(
+  { db, config: appConfig }: ChannelDeps,
+  actor: Actor,
+  input: ChannelCreate,
+): Promise<Channel> {
+  if (
+    input.kind !== 'email' &&
+    !isWebhookUrlAllowed(input.kind, input.webhookUrl, appConfig.webhookAllowedHosts)
+  )
+    throw webhookUrlRefused(input.kind, appConfig.webhookAllowedHosts);
   const config: ChannelConfig =
     input.kind === 'email' ? { addresses: input.addresses } : { url: input.webhookUrl };
   if ('secret' in input && input.secret) config.secret = input.secret;
@@ -109,7 +123,7 @@ function refuseField(field: string, kind: string) {
 }
 
 export async function updateChannel(
-  db: Db,
+  { db, config: appConfig }: ChannelDeps,
   actor: Actor,
   id: string,
   patch: ChannelUpdate,
@@ -119,6 +133,12 @@ export async function updateChannel(
   if (kind === 'email' && patch.webhookUrl !== undefined) throw refuseField('webhookUrl', kind);
   if (!kindTakesSecret(kind) && patch.secret !== undefined) throw refuseField('secret', kind);
   if (kind !== 'email' && patch.addresses !== undefined) throw refuseField('addresses', kind);
+  if (
+    kind !== 'email' &&
+    patch.webhookUrl !== undefined &&
+    !isWebhookUrlAllowed(kind, patch.webhookUrl, appConfig.webhookAllowedHosts)
+  )
+    throw webhookUrlRefused(kind, appConfig.webhookAllowedHosts);
   const config = channelConfig(before);
   if (patch.addresses !== undefined) config.addresses = patch.addresses;
   if (patch.webhookUrl !== undefined) config.url = patch.webhookUrl;

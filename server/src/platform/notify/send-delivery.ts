@@ -2,8 +2,12 @@ import { readJson } from '../db/dialect.ts';
 import type { Deps } from '../deps.ts';
 import { absoluteLink, channelConfig, type ChannelRow } from './channel-config.ts';
 import { createMailer, OUTBOUND_TIMEOUT_MS, type Mailer } from './mailer.ts';
+import { postWebhook, WebhookTimeoutError } from './post-webhook.ts';
+import { robotFailure } from './robot-answer.ts';
 import type { NotificationDeliveriesTable } from './tables.ts';
-import { robotRefusal, robotRequest, type MessagePayload } from './webhook-formats.ts';
+import { InternalAddressError } from './webhook-address.ts';
+import { robotRequest, type MessagePayload } from './webhook-formats.ts';
+import { isListedHost, isWebhookUrlAllowed } from './webhook-hosts.ts';
 
 export type DeliveryDeps = Pick<Deps, 'db' | 'config'>;
 
@@ -19,7 +23,7 @@ export type Sender = {
 
 const fail = (error: string, permanent = false): Outcome => ({ ok: false, error, permanent });
 
-/** Words a thrown error for the delivery log: the network cause, or a timeout. */
+/** Words a thrown e-mail error for the delivery log: the SMTP server's answer, or a timeout. */
 function describe(err: unknown): string {
   if (err instanceof Error) {
     if (err.name === 'TimeoutError' || err.name === 'AbortError')
@@ -31,23 +35,44 @@ function describe(err: unknown): string {
   return String(err);
 }
 
-async function postToRobot(channel: ChannelRow, msg: MessagePayload, now: Date): Promise<Outcome> {
+/**
+ * Words a failed webhook call: the error code only (ECONNREFUSED,
+ * CERT_HAS_EXPIRED…), not messages that could carry what a server sent.
+ */
+function webhookError(err: unknown): Outcome {
+  if (err instanceof InternalAddressError) return fail(err.message, true);
+  if (err instanceof WebhookTimeoutError) return fail(err.message);
+  const code = (err as { code?: unknown } | null)?.code;
+  return fail(typeof code === 'string' ? `network error (${code})` : 'network error');
+}
+
+async function postToRobot(
+  deps: DeliveryDeps,
+  channel: ChannelRow,
+  msg: MessagePayload,
+  now: Date,
+): Promise<Outcome> {
   if (channel.kind === 'email') return fail('not a webhook channel', true);
   const config = channelConfig(channel);
   if (!config.url) return fail('the channel has no webhook URL', true);
+  const allowed = deps.config.webhookAllowedHosts;
+  // The allow-list may have shrunk since the channel was saved.
+  if (!isWebhookUrlAllowed(channel.kind, config.url, allowed))
+    return fail(
+      'the webhook host is not allowed (official robot hosts or WEBHOOK_ALLOWED_HOSTS)',
+      true,
+    );
   const req = robotRequest(channel.kind, { url: config.url, secret: config.secret }, msg, now);
-  // The signal bounds connecting, sending and reading the answer alike.
-  const res = await fetch(req.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(req.body),
-    signal: AbortSignal.timeout(OUTBOUND_TIMEOUT_MS),
-    redirect: 'error',
-  });
-  const text = await res.text();
-  if (!res.ok) return fail(`HTTP ${res.status}: ${text.slice(0, 200)}`);
-  const refusal = robotRefusal(channel.kind, text);
-  return refusal ? fail(refusal) : { ok: true };
+  const url = new URL(req.url);
+  try {
+    const answer = await postWebhook(url, req.body, {
+      guardAddresses: !isListedHost(url, allowed),
+    });
+    const failure = robotFailure(channel.kind, answer.status, answer.text);
+    return failure ? fail(failure.error, failure.permanent) : { ok: true };
+  } catch (err) {
+    return webhookError(err);
+  }
 }
 
 /**
@@ -86,7 +111,7 @@ export function createSender(deps: DeliveryDeps): Sender {
         if (!channel) return fail('the channel was deleted', true);
         if (channel.enabled !== 1 && !opts.allowDisabled)
           return fail('the channel is disabled', true);
-        return await postToRobot(channel, msg, now);
+        return await postToRobot(deps, channel, msg, now);
       } catch (err) {
         return fail(describe(err));
       }

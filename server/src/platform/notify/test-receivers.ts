@@ -64,7 +64,7 @@ export async function startSmtpServer() {
 }
 
 export type ReceivedRequest = { method: string; url: string; body: unknown };
-export type Reply = { status: number; body: unknown };
+export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
 /**
  * An HTTP server on a random local port that records every request and
@@ -86,14 +86,17 @@ export async function startHttpReceiver() {
         body: JSON.parse(text || 'null'),
       };
       requests.push(received);
-      const { status, body } = state.reply(received);
-      res.writeHead(status, { 'content-type': 'application/json' });
+      const { status, body, headers } = state.reply(received);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    port,
+    /** `127.0.0.1:<port>`, as WEBHOOK_ALLOWED_HOSTS lists it. */
+    host: `127.0.0.1:${port}`,
     base: `http://127.0.0.1:${port}`,
     requests,
     /** Sets how the receiver answers from now on. */

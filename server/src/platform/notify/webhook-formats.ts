@@ -76,34 +76,3 @@ export function robotRequest(
     }
   }
 }
-
-/**
- * Robots answer HTTP 200 even when they refuse a message; the refusal is in
- * the JSON: `errcode` (企业微信, 钉钉) or `code` / `StatusCode` (飞书).
- * Returns the refusal as text, or null when the robot accepted the message.
- */
-export function robotRefusal(kind: WebhookKind, responseText: string): string | null {
-  let json: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(responseText);
-    if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
-    json = parsed as Record<string, unknown>;
-  } catch {
-    return `unexpected response (not JSON): ${responseText.slice(0, 200)}`;
-  }
-  const fields =
-    kind === 'feishu'
-      ? [
-          ['code', 'msg'],
-          ['StatusCode', 'StatusMessage'],
-        ]
-      : [['errcode', 'errmsg']];
-  let seen = false;
-  for (const [codeKey, msgKey] of fields as [string, string][]) {
-    const code = json[codeKey];
-    if (code === undefined) continue;
-    seen = true;
-    if (code !== 0) return `${codeKey} ${String(code)}: ${String(json[msgKey] ?? '')}`.trim();
-  }
-  return seen ? null : `unexpected response: ${responseText.slice(0, 200)}`;
-}
