@@ -1,16 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from './time-zone.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * WEBHOOK_ALLOWED_HOSTS as normalised entries — `*`, `name` or `name:port`,
