@@ -1,11 +1,11 @@
 import type { Actor } from '../../../platform/context.ts';
-import type { Db } from '../../../platform/db/connect.ts';
+import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
 import { applyDepartmentUpdate, insertDepartment } from '../departments.ts';
 import { listAllDepartments, listSites } from '../repository.ts';
 import { DepartmentCreateSchema, type Department } from '../schema.ts';
 import { DEPARTMENT_COLUMNS, type DepartmentColumnKey } from './departments-excel.ts';
 import { ImportErrors, rowValidator } from './import-errors.ts';
-import { applyImport, type ImportResult, type PlannedRow } from './import-run.ts';
+import { runImport, type ImportResult, type PlannedRow } from './import-run.ts';
 import { readImportSheet, type SheetRow } from './read-sheet.ts';
 import { closesLoop, parentsFirst } from './tree-order.ts';
 
@@ -38,11 +38,27 @@ export async function importDepartments(
 ): Promise<ImportResult> {
   const errors = new ImportErrors(actor.lang);
   const sheet = await readImportSheet(buffer, DEPARTMENT_COLUMNS, errors);
+  return runImport(db, actor, 'department', (tx) =>
+    planDepartments(tx, actor, sheet.rows, new ImportErrors(actor.lang)),
+  );
+}
+
+/**
+ * Checks every row and plans its write, against the departments and sites
+ * stored now: read inside the import's transaction, so each department read
+ * here is the "before" its update is applied to and audited with (see runImport).
+ */
+async function planDepartments(
+  tx: DbOrTx,
+  actor: Actor,
+  rows: readonly SheetRow<DepartmentColumnKey>[],
+  errors: ImportErrors,
+): Promise<PlannedRow[]> {
   // An org chart has hundreds of departments, not millions: read it whole.
-  const stored = await listAllDepartments(db, actor.orgId);
+  const stored = await listAllDepartments(tx, actor.orgId);
   const byCode = new Map(stored.map((d) => [d.code, d]));
   const codeById = new Map(stored.map((d) => [d.id, d.code]));
-  const sites = new Map((await listSites(db, actor.orgId, 'all')).map((s) => [s.code, s.id]));
+  const sites = new Map((await listSites(tx, actor.orgId, 'all')).map((s) => [s.code, s.id]));
 
   // Pass 1: each row alone, and duplicates. Codes of rows with other errors
   // still count as defined, so their children do not get a second error.
@@ -77,7 +93,7 @@ export async function importDepartments(
     inFile.set(code, row);
     if (!errors.hasRow(r.row)) checked.push(row);
   };
-  sheet.rows.forEach(check);
+  rows.forEach(check);
 
   // Pass 2: parents, against the tree as it will be after the import.
   const parentAfter = (code: string): string | null => {
@@ -101,14 +117,14 @@ export async function importDepartments(
       });
     }
   }
-  errors.throwIfAny(sheet.rows.length);
+  errors.throwIfAny(rows.length);
 
   // Ids of departments created earlier in the transaction join the stored ones.
   const idOf = new Map(stored.map((d) => [d.code, d.id]));
   const parentId = (d: DepartmentRow) => (d.parentCode ? idOf.get(d.parentCode)! : null);
   const storedParentCode = (d: Department) =>
     d.parentId ? (codeById.get(d.parentId) ?? null) : null;
-  const planned: PlannedRow[] = parentsFirst(
+  return parentsFirst(
     checked,
     (d) => d.code,
     (d) => d.parentCode ?? null,
@@ -145,5 +161,4 @@ export async function importDepartments(
         }),
     };
   });
-  return applyImport(db, actor, 'department', planned);
 }

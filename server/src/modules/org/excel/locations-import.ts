@@ -1,5 +1,5 @@
 import type { Actor } from '../../../platform/context.ts';
-import type { Db } from '../../../platform/db/connect.ts';
+import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
 import { applyLocationUpdate, insertLocation } from '../locations.ts';
 import { LocationP } from '../policy.ts';
 import {
@@ -9,7 +9,7 @@ import {
   type LocationRowType,
 } from '../repository.ts';
 import { ImportErrors } from './import-errors.ts';
-import { applyImport, type ImportResult, type PlannedRow } from './import-run.ts';
+import { runImport, type ImportResult, type PlannedRow } from './import-run.ts';
 import { LOCATION_COLUMNS, type LocationColumnKey } from './locations-excel.ts';
 import { checkLocationRow, checkLocationTree, keyOf, type LocationRow } from './locations-rules.ts';
 import { readImportSheet, type SheetRow } from './read-sheet.ts';
@@ -26,7 +26,23 @@ import { parentsFirst } from './tree-order.ts';
 export async function importLocations(db: Db, actor: Actor, buffer: Buffer): Promise<ImportResult> {
   const errors = new ImportErrors(actor.lang);
   const sheet = await readImportSheet(buffer, LOCATION_COLUMNS, errors);
-  const sites = new Map((await listSites(db, actor.orgId, 'all')).map((s) => [s.code, s]));
+  return runImport(db, actor, 'location', (tx) =>
+    planLocations(tx, actor, sheet.rows, new ImportErrors(actor.lang)),
+  );
+}
+
+/**
+ * Checks every row and plans its write, against the sites and locations
+ * stored now: read inside the import's transaction, so each location read
+ * here is the "before" its update is applied to and audited with (see runImport).
+ */
+async function planLocations(
+  tx: DbOrTx,
+  actor: Actor,
+  rows: readonly SheetRow<LocationColumnKey>[],
+  errors: ImportErrors,
+): Promise<PlannedRow[]> {
+  const sites = new Map((await listSites(tx, actor.orgId, 'all')).map((s) => [s.code, s]));
 
   // Pass 1: each row alone, and duplicates within a site.
   const inFile = new Map<string, LocationRow>();
@@ -55,7 +71,7 @@ export async function importLocations(db: Db, actor: Actor, buffer: Buffer): Pro
     inFile.set(key, row);
     if (!errors.hasRow(r.row)) checked.push(row);
   };
-  sheet.rows.forEach(check);
+  rows.forEach(check);
 
   // Stored locations the file names (as rows or as parents), site by site.
   const stored = new Map<string, LocationRowType>();
@@ -67,16 +83,16 @@ export async function importLocations(db: Db, actor: Actor, buffer: Buffer): Pro
     codesBySite.set(row.siteId, codes);
   }
   for (const [siteId, codes] of codesBySite) {
-    for (const r of await findLocationRowsByCodes(db, actor.orgId, siteId, [...codes])) {
+    for (const r of await findLocationRowsByCodes(tx, actor.orgId, siteId, [...codes])) {
       stored.set(keyOf(r.site_id, r.code), r);
     }
   }
   // Pass 2: types, parents and loops against the tree as it will be.
   // Rows with other errors are checked too: the report should be complete.
   await checkLocationTree([...inFile.values()], inFile, stored, errors, (id) =>
-    findLocationRow(db, actor.orgId, id),
+    findLocationRow(tx, actor.orgId, id),
   );
-  errors.throwIfAny(sheet.rows.length);
+  errors.throwIfAny(rows.length);
 
   const idOf = new Map([...stored].map(([key, r]) => [key, r.id]));
   const parentKey = (l: LocationRow) => (l.parentCode ? keyOf(l.siteId, l.parentCode) : null);
@@ -84,46 +100,43 @@ export async function importLocations(db: Db, actor: Actor, buffer: Buffer): Pro
     const key = parentKey(l);
     return key ? idOf.get(key)! : null;
   };
-  const planned = parentsFirst(checked, (l) => keyOf(l.siteId, l.code), parentKey).map(
-    (l): PlannedRow => {
-      const before = stored.get(keyOf(l.siteId, l.code));
-      if (!before) {
-        return {
-          row: l.row,
-          kind: 'create',
-          apply: async (tx) => {
-            const id = await insertLocation(tx, actor, {
-              siteId: l.siteId,
-              parentId: parentId(l),
-              type: l.type,
-              code: l.code,
-              name: l.name,
-              areaM2: l.areaM2 ?? null,
-            });
-            idOf.set(keyOf(l.siteId, l.code), id);
-          },
-        };
-      }
-      // A parent created by this file is new, so it cannot be the stored one.
-      const key = parentKey(l);
-      const newParent = key ? stored.get(key)?.id : null;
-      const parentChanged =
-        l.parentCode !== undefined && (newParent === undefined || newParent !== before.parent_id);
-      const areaChanged = l.areaM2 !== undefined && l.areaM2 !== before.area_m2;
-      if (l.name === before.name && !parentChanged && !areaChanged) {
-        return { row: l.row, kind: 'unchanged' };
-      }
+  return parentsFirst(checked, (l) => keyOf(l.siteId, l.code), parentKey).map((l): PlannedRow => {
+    const before = stored.get(keyOf(l.siteId, l.code));
+    if (!before) {
       return {
         row: l.row,
-        kind: 'update',
-        apply: (tx) =>
-          applyLocationUpdate(tx, actor, before, {
-            ...(l.name !== before.name && { name: l.name }),
-            ...(parentChanged && { parentId: parentId(l) }),
-            ...(areaChanged && { areaM2: l.areaM2 ?? null }),
-          }),
+        kind: 'create',
+        apply: async (tx) => {
+          const id = await insertLocation(tx, actor, {
+            siteId: l.siteId,
+            parentId: parentId(l),
+            type: l.type,
+            code: l.code,
+            name: l.name,
+            areaM2: l.areaM2 ?? null,
+          });
+          idOf.set(keyOf(l.siteId, l.code), id);
+        },
       };
-    },
-  );
-  return applyImport(db, actor, 'location', planned);
+    }
+    // A parent created by this file is new, so it cannot be the stored one.
+    const key = parentKey(l);
+    const newParent = key ? stored.get(key)?.id : null;
+    const parentChanged =
+      l.parentCode !== undefined && (newParent === undefined || newParent !== before.parent_id);
+    const areaChanged = l.areaM2 !== undefined && l.areaM2 !== before.area_m2;
+    if (l.name === before.name && !parentChanged && !areaChanged) {
+      return { row: l.row, kind: 'unchanged' };
+    }
+    return {
+      row: l.row,
+      kind: 'update',
+      apply: (tx) =>
+        applyLocationUpdate(tx, actor, before, {
+          ...(l.name !== before.name && { name: l.name }),
+          ...(parentChanged && { parentId: parentId(l) }),
+          ...(areaChanged && { areaM2: l.areaM2 ?? null }),
+        }),
+    };
+  });
 }

@@ -1,7 +1,19 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJson } from '../../../platform/db/dialect.ts';
+import type { Db } from '../../../platform/db/connect.ts';
 import { buildDepartment, buildPerson, buildUser } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { countRows, multipartBody, readXlsx, upload, xlsxOf } from './excel-test-kit.ts';
+import {
+  countRows,
+  deflatedZeros,
+  multipartBody,
+  rawZip,
+  readXlsx,
+  upload,
+  withDeclaredSize,
+  xlsxOf,
+} from './excel-test-kit.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -211,4 +223,88 @@ describe('people import', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json().error.message).toContain('20000');
   });
+
+  it('answers 413 at once to a small zip that unzips to 200 MB while declaring 1 KB', async () => {
+    // ~200 KB on the wire. exceljs's JSZip would inflate all of it before
+    // noticing the size is not the declared one.
+    const bomb = rawZip([
+      { name: '[Content_Types].xml', stored: Buffer.from('<Types/>'), size: 8, method: 0 },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        stored: await deflatedZeros(200 * 1024 * 1024),
+        size: 1024,
+      },
+    ]);
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    const memoryBefore = process.memoryUsage().arrayBuffers;
+    const started = performance.now();
+    const res = await upload(t.admin, '/api/people/import', bomb);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('IMPORT_TOO_LARGE');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(process.memoryUsage().arrayBuffers - memoryBefore).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('refuses a workbook whose zip lies about an entry size, and writes nothing', async () => {
+    const peopleBefore = await countRows(t.db, 'people', t.orgId);
+    const file = await xlsxOf([HEADER, ['LIE-1', '某人', null, null, null, null, null]]);
+    expect((await upload(t.admin, '/api/people/import', file)).statusCode).toBe(200);
+    const sheet = 'xl/worksheets/sheet1.xml';
+    const understated = withDeclaredSize(file, sheet, (n) => n - 1);
+    expect((await upload(t.admin, '/api/people/import', understated)).statusCode).toBe(413);
+    const overstated = withDeclaredSize(file, sheet, (n) => n + 1);
+    const res = await upload(t.admin, '/api/people/import', overstated);
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.message).toContain('无法读取');
+    expect(await countRows(t.db, 'people', t.orgId)).toBe(peopleBefore + 1);
+  });
+
+  it('updates a row as it is when the import writes it, and audits that as "before"', async () => {
+    const person = await buildPerson(t.admin, { employeeNo: 'RACE-1', name: '原名' });
+    const file = await xlsxOf([HEADER, ['RACE-1', '导入名', null, null, null, null, null]]);
+    // Someone renames the person and keeps the transaction open meanwhile.
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let renamed!: () => void;
+    const isRenamed = new Promise<void>((resolve) => (renamed = resolve));
+    const other = t.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('people')
+        .set({ name: '并发改名' })
+        .where('id', '=', person.id)
+        .execute();
+      renamed();
+      await held;
+    });
+    await isRenamed;
+    const importing = upload(t.admin, '/api/people/import', file);
+    // PostgreSQL: the import reads the old row, then waits for the renamer's
+    // lock on it. SQLite runs one transaction at a time: the import waits.
+    if (t.dialect === 'postgres') await untilSomeoneWaitsForALock(t.db);
+    commit();
+    await other;
+    const res = await importing;
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ updated: 1 });
+    expect((await t.admin.get(`/api/people/${person.id}`)).json().name).toBe('导入名');
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('before')
+      .where('org_id', '=', t.orgId)
+      .where('entity_id', '=', person.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
+    expect(readJson<{ name: string }>(audit.before).name).toBe('并发改名');
+  });
 });
+
+async function untilSomeoneWaitsForALock(db: Db): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    if (rows[0]!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('nobody waited for a lock');
+}

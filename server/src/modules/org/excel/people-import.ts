@@ -1,5 +1,5 @@
 import type { Actor } from '../../../platform/context.ts';
-import type { Db } from '../../../platform/db/connect.ts';
+import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
 import { applyPersonUpdate, insertPerson } from '../people.ts';
 import { findPeopleByEmployeeNos, listAllDepartments } from '../repository.ts';
 import {
@@ -9,7 +9,7 @@ import {
   type PersonUpdate,
 } from '../schema.ts';
 import { ImportErrors, rowValidator } from './import-errors.ts';
-import { applyImport, type ImportResult, type PlannedRow } from './import-run.ts';
+import { runImport, type ImportResult, type PlannedRow } from './import-run.ts';
 import { PEOPLE_COLUMNS, PERSON_STATUS, type PersonColumnKey } from './people-excel.ts';
 import { optionalText, readImportSheet, type SheetRow } from './read-sheet.ts';
 
@@ -46,12 +46,28 @@ function changes(before: Person, after: PersonCreate): PersonUpdate {
 export async function importPeople(db: Db, actor: Actor, buffer: Buffer): Promise<ImportResult> {
   const errors = new ImportErrors(actor.lang);
   const sheet = await readImportSheet(buffer, PEOPLE_COLUMNS, errors);
-  const departments = new Map(
-    (await listAllDepartments(db, actor.orgId)).map((d) => [d.code, d.id]),
+  return runImport(db, actor, 'person', (tx) =>
+    planPeople(tx, actor, sheet.rows, new ImportErrors(actor.lang)),
   );
-  const numbers = sheet.rows.map((r) => r.cells.employeeNo ?? '').filter((n) => n !== '');
+}
+
+/**
+ * Checks every row and plans its write, against the departments and people
+ * stored now: read inside the import's transaction, so each person read here
+ * is the "before" its update is applied to and audited with (see runImport).
+ */
+async function planPeople(
+  tx: DbOrTx,
+  actor: Actor,
+  rows: readonly SheetRow<PersonColumnKey>[],
+  errors: ImportErrors,
+): Promise<PlannedRow[]> {
+  const departments = new Map(
+    (await listAllDepartments(tx, actor.orgId)).map((d) => [d.code, d.id]),
+  );
+  const numbers = rows.map((r) => r.cells.employeeNo ?? '').filter((n) => n !== '');
   const existing = new Map(
-    (await findPeopleByEmployeeNos(db, actor.orgId, numbers)).map((e) => [e.person.employeeNo, e]),
+    (await findPeopleByEmployeeNos(tx, actor.orgId, numbers)).map((e) => [e.person.employeeNo, e]),
   );
   const firstRow = new Map<string, number>();
   const planned: PlannedRow[] = [];
@@ -96,7 +112,7 @@ export async function importPeople(db: Db, actor: Actor, buffer: Buffer): Promis
     return { ...parsed.value, ...(departmentId !== undefined && { departmentId }) };
   };
 
-  for (const r of sheet.rows) {
+  for (const r of rows) {
     const input = check(r);
     if (!input) continue;
     const found = existing.get(input.employeeNo);
@@ -124,6 +140,6 @@ export async function importPeople(db: Db, actor: Actor, buffer: Buffer): Promis
       );
     }
   }
-  errors.throwIfAny(sheet.rows.length);
-  return applyImport(db, actor, 'person', planned);
+  errors.throwIfAny(rows.length);
+  return planned;
 }

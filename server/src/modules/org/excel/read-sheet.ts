@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../platform/errors.ts';
 import type { ImportErrors } from './import-errors.ts';
-import { tooLarge } from './upload.ts';
+import { MAX_UNZIPPED_BYTES, tooLarge, unreadable } from './upload.ts';
 import { cellText, type SheetColumn } from './workbook.ts';
+import { checkZipInflation } from './zip-guard.ts';
 
 /** The most data rows one import takes; larger files are refused with 413. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -31,16 +31,26 @@ export function headerKey(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * Opens an uploaded .xlsx with exceljs, after checking that unzipping it
+ * stays within MAX_UNZIPPED_BYTES: checked here, where the bytes reach
+ * exceljs, so no caller can skip it.
+ */
 async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const verdict = await checkZipInflation(buffer, MAX_UNZIPPED_BYTES);
+  if (verdict === 'too-large') {
+    throw tooLarge({
+      zh: '文件内容过大，请分批导入（单次最多 20000 行）',
+      en: 'The workbook is too large; import it in parts (at most 20,000 rows at a time)',
+    });
+  }
+  if (verdict === 'unreadable') throw unreadable();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); it takes Node's at run time.
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', {
-      zh: '无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密',
-      en: 'The Excel file cannot be read; make sure it is an unencrypted .xlsx',
-    });
+    throw unreadable();
   }
   return workbook;
 }
