@@ -27,7 +27,10 @@ describe('setup', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('CONFLICT');
-    expect((await t.app.inject({ url: '/api/setup' })).json()).toEqual({ needsSetup: false, tokenRequired: false });
+    expect((await t.app.inject({ url: '/api/setup' })).json()).toEqual({
+      needsSetup: false,
+      tokenRequired: false,
+    });
   });
 });
 

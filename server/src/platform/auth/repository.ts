@@ -57,8 +57,19 @@ export async function insertLoginAttempt(
 
 export type FailureScope = 'account_ip' | 'account' | 'ip';
 
+/** login_attempts.success: the attempt failed, succeeded, or is still being checked. */
+export const ATTEMPT = { failed: 0, succeeded: 1, pending: 2 } as const;
+
 function failuresIn(db: DbOrTx, scope: FailureScope, username: string, ip: string, since: string) {
-  let q = db.selectFrom('login_attempts').where('at', '>=', since).where('success', '=', 0);
+  // Per account, attempts still being checked count as failures, so a burst of
+  // parallel guesses is throttled before scrypt answers any of them. Per
+  // address they do not: colleagues behind one hospital NAT signing in at
+  // eight o'clock are many pending attempts, not an attack.
+  let q = db.selectFrom('login_attempts').where('at', '>=', since);
+  q =
+    scope === 'ip'
+      ? q.where('success', '=', ATTEMPT.failed)
+      : q.where('success', '!=', ATTEMPT.succeeded);
   if (scope !== 'ip') q = q.where('username', '=', username);
   if (scope !== 'account') q = q.where('ip', '=', ip);
   return q;
@@ -100,8 +111,16 @@ export async function oldestFailureSince(
   return row?.at ?? null;
 }
 
-export async function markLoginSucceeded(db: DbOrTx, attemptId: string): Promise<void> {
-  await db.updateTable('login_attempts').set({ success: 1 }).where('id', '=', attemptId).execute();
+export async function settleLoginAttempt(
+  db: DbOrTx,
+  attemptId: string,
+  result: typeof ATTEMPT.failed | typeof ATTEMPT.succeeded,
+): Promise<void> {
+  await db
+    .updateTable('login_attempts')
+    .set({ success: result })
+    .where('id', '=', attemptId)
+    .execute();
 }
 
 export type SessionWithUser = {

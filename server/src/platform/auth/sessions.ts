@@ -37,11 +37,12 @@ export type LoginResult = {
 async function throttle(db: Db, username: string, ip: string, now: number): Promise<void> {
   const since = new Date(now - LOGIN_WINDOW_MS).toISOString();
   const n = await repo.countFailures(db, username, ip, since);
-  // The current attempt is already counted (recorded as failed before the check).
+  // Per account the current attempt is already counted (it is recorded as
+  // pending first); per address only settled failures count.
   const limited: repo.FailureScope | null =
     n.account_ip > MAX_FAILURES_PER_ACCOUNT
       ? 'account_ip'
-      : n.ip > MAX_FAILURES_PER_IP
+      : n.ip >= MAX_FAILURES_PER_IP
         ? 'ip'
         : n.account > MAX_FAILURES_PER_ACCOUNT_ANYWHERE
           ? 'account'
@@ -61,8 +62,8 @@ async function throttle(db: Db, username: string, ip: string, now: number): Prom
 
 /**
  * Checks a username and password and opens a session. The attempt is
- * recorded as failed before anything is checked, so a burst of parallel
- * guesses is counted in full (a check-then-record throttle lets every
+ * recorded as pending before anything is checked, so a burst of parallel
+ * guesses at one account is counted in full (a check-then-record throttle lets every
  * request of a burst through while scrypt runs). Unknown users and wrong
  * passwords get the same answer and take the same time. The audit row is
  * written in the session's transaction.
@@ -76,7 +77,8 @@ export async function login(
   const at = new Date(now).toISOString();
   const username = repo.normalizeUsername(input.username);
   const attemptId = newId();
-  await repo.insertLoginAttempt(db, { id: attemptId, username, ip: input.ip, success: 0, at });
+  const attempt = { id: attemptId, username, ip: input.ip, success: repo.ATTEMPT.pending, at };
+  await repo.insertLoginAttempt(db, attempt);
   await throttle(db, username, input.ip, now);
   const user = await repo.findUserByUsername(db, username);
   const ok = await verifyPassword(
@@ -84,13 +86,14 @@ export async function login(
     user?.password_hash ?? (await dummyPasswordHash()),
   );
   if (!user || !ok || user.active !== 1) {
+    await repo.settleLoginAttempt(db, attemptId, repo.ATTEMPT.failed);
     throw unauthorized({ zh: '用户名或密码错误', en: 'Wrong username or password' });
   }
   const token = randomBytes(32).toString('base64url');
   const sessionId = sha256(token);
   const expiresAt = new Date(now + SESSION_ABSOLUTE_MS).toISOString();
   await db.transaction().execute(async (tx) => {
-    await repo.markLoginSucceeded(tx, attemptId);
+    await repo.settleLoginAttempt(tx, attemptId, repo.ATTEMPT.succeeded);
     await repo.insertSession(tx, {
       id: sessionId,
       user_id: user.id,
