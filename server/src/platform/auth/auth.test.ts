@@ -125,6 +125,28 @@ describe('sign-in', () => {
     );
   });
 
+  it('lets many colleagues behind one address sign in at once', async () => {
+    const n = MAX_FAILURES_PER_IP + 2;
+    for (let i = 0; i < n; i++) {
+      await t.admin.post('/api/users', {
+        username: `nat${i}`,
+        password: 'nat-pass-123',
+        displayName: `护士${i}`,
+      });
+    }
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '198.51.100.200',
+          payload: { username: `nat${i}`, password: 'nat-pass-123' },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(results.map(() => 200));
+  });
+
   it('caps failures per account from everywhere (distributed guessing)', async () => {
     await buildUser(t, { roleKey: 'staff', username: 'spread', password: 'spread-pass-1' });
     const at = new Date().toISOString();
