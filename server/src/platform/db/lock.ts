@@ -1,54 +1,55 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 
+/** Names the process that holds the data directory (information for people). */
 export const LOCK_FILE = 'houqin.pid';
+/** The lock itself: an exclusive SQLite lock the operating system drops when the holder dies. */
+const LOCK_DB = 'houqin.lock';
 
-function alive(pid: number): boolean {
+export class DataDirLockedError extends Error {}
+
+function ownerPid(file: string): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return fs.readFileSync(file, 'utf8').trim() || '?';
+  } catch {
+    return '?';
   }
 }
 
 /**
  * SQLite is one process's database: a second server on the same data
- * directory would fight over the file. The lock file holds the owner's pid;
- * a lock left by a killed process (pid no longer alive) is taken over.
+ * directory would fight over the file. The lock is an exclusive transaction
+ * held on a side SQLite file for the life of the process; the operating
+ * system releases it when the process ends, however it ends (kill -9
+ * included), so there is no stale lock to clean and no pid that may have been
+ * reused. `houqin.pid` beside it only tells people who holds it.
  * Returns the release function.
  */
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number(fs.readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
-        throw new DataDirLockedError(
-          `数据目录 ${dataDir} 已被另一个 Houqin 进程（pid ${owner}）使用；同一 SQLite 数据目录只能运行一个进程。` +
-            ` / The data directory ${dataDir} is in use by another Houqin process (pid ${owner}); only one process may use a SQLite data directory.`,
-        );
-      }
-      fs.rmSync(file, { force: true }); // stale: its owner is gone
-    }
+  const pidFile = path.join(dataDir, LOCK_FILE);
+  const lockDb = new SqliteDatabase(path.join(dataDir, LOCK_DB), { timeout: 0 });
+  try {
+    lockDb.pragma('locking_mode = EXCLUSIVE');
+    lockDb.exec('BEGIN EXCLUSIVE');
+  } catch (err) {
+    lockDb.close();
+    if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+    const owner = ownerPid(pidFile);
+    throw new DataDirLockedError(
+      `数据目录 ${dataDir} 已被另一个 Houqin 进程（pid ${owner}）使用；同一 SQLite 数据目录只能运行一个进程。` +
+        ` / The data directory ${dataDir} is in use by another Houqin process (pid ${owner}); only one process may use a SQLite data directory.`,
+    );
   }
-  throw new DataDirLockedError(`Could not lock ${file}`);
+  fs.writeFileSync(pidFile, String(process.pid));
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    if (ownerPid(pidFile) === String(process.pid)) fs.rmSync(pidFile, { force: true });
+    lockDb.close();
+  };
+  process.once('exit', release);
+  return release;
 }
-
-export class DataDirLockedError extends Error {}
