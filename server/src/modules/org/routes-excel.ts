@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/actor.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { ErrorSchema } from '../../platform/http/schemas.ts';
 import type { App, RouteAuth } from '../../platform/http/types.ts';
 import { departmentsExport, DEPARTMENTS_TEMPLATE } from './excel/departments-excel.ts';
@@ -14,7 +15,7 @@ import { peopleExport, PEOPLE_TEMPLATE } from './excel/people-excel.ts';
 import { importPeople } from './excel/people-import.ts';
 import { buildTemplate, type TemplateSpec } from './excel/template.ts';
 import { readXlsxUpload } from './excel/upload.ts';
-import { contentDisposition, todayIn, XLSX_MIME } from './excel/workbook.ts';
+import { todayIn, XLSX_MIME } from './excel/workbook.ts';
 import { getOrganization } from './organization.ts';
 import { DepartmentP, LocationP, PeopleP } from './policy.ts';
 import { DepartmentListQuery, LocationListQuery, PeopleListQuery } from './schema.ts';
@@ -70,7 +71,11 @@ function register<Q extends z.ZodType>(app: App, { db }: Deps, e: ExcelEntity<Q>
         .header('content-type', XLSX_MIME)
         .header(
           'content-disposition',
-          contentDisposition(`${e.label.zh}导入模板.xlsx`, `${e.label.ascii}-import-template.xlsx`),
+          contentDisposition(
+            'attachment',
+            `${e.label.zh}导入模板.xlsx`,
+            `${e.label.ascii}-import-template.xlsx`,
+          ),
         )
         .send(await buildTemplate(e.template)),
   );

@@ -13,22 +13,9 @@ import {
   openAttachment,
 } from './service.ts';
 import { sweepStaleTemps } from './storage.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 
 const tags = ['attachments'];
-
-/**
- * `Content-Disposition` with an ASCII fallback for old clients and the real
- * name as RFC 5987 `filename*` (UTF-8, percent-encoded), which every current
- * browser prefers: Chinese names arrive intact.
- */
-export function contentDisposition(type: 'attachment' | 'inline', filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /**
  * Files attached to any registered record. Routes are open to every signed-in

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../errors.ts';
 import { checkExtension, FILE_KINDS } from './file-types.ts';
 import { cleanFilename } from './receive-upload.ts';
-import { contentDisposition } from './routes.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { officeKindOf, sniffFile, sniffHead } from './sniff.ts';
 import { docxBytes, pdfBytes, pngBytes, zipBytes } from './testing.ts';
 

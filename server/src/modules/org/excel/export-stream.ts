@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import {
-  contentDisposition,
   headerRange,
   sheetColumns,
   styleHeader,
@@ -82,7 +82,7 @@ export async function sendXlsxStream(
   const ascii = `${sheet.fileName.ascii}-${date}.xlsx`;
   return reply
     .header('content-type', XLSX_MIME)
-    .header('content-disposition', contentDisposition(name, ascii))
+    .header('content-disposition', contentDisposition('attachment', name, ascii))
     .header('cache-control', 'no-store')
     .send(out);
 }

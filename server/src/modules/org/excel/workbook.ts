@@ -69,19 +69,6 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-/**
- * `attachment` with an ASCII fallback name and the real (Chinese) name in
- * RFC 5987 `filename*`, which every current browser prefers; header values
- * must stay ASCII, hence the percent-encoding.
- */
-export function contentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
-}
-
 /** Today's date in the organisation's time zone, for file names (人员-2026-11-24.xlsx). */
 export function todayIn(timeZone: string, now = new Date()): string {
   // en-CA formats as YYYY-MM-DD.
