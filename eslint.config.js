@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Modules meet only at their index.ts (architecture.md): a file in
@@ -60,6 +61,11 @@ export default tseslint.config(
     },
   },
   moduleBoundary,
+  {
+    // Rules of hooks (and the React Compiler's checks) for the web app.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
   {
     // Platform is below modules: it never imports them (except the typed table registry).
     files: ['server/src/platform/**/*.ts'],
