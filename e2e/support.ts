@@ -1,0 +1,50 @@
+/** Helpers shared by the journeys: step screenshots, the accessibility check, bundle sizes. */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Saves a full-page screenshot of this step and attaches it to the test report. */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  // Let antd's motion (fades, drawer slides) settle so the picture shows the end state.
+  await page.waitForTimeout(350);
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** axe-core on the current page: no serious or critical WCAG 2.1 A/AA violation. */
+export async function expectAccessible(page: Page, testInfo: TestInfo, name: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  await testInfo.attach(`axe-${name}.json`, {
+    body: JSON.stringify(result.violations, null, 2),
+    contentType: 'application/json',
+  });
+  expect(
+    bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' | ')})`),
+  ).toEqual([]);
+}
+
+/** Records the JavaScript files a page loads, to report their gzip size. */
+export function recordScripts(page: Page): () => { files: string[]; gzipBytes: number } {
+  const seen = new Set<string>();
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (url.pathname.endsWith('.js')) seen.add(url.pathname);
+  });
+  return () => {
+    const files = [...seen];
+    const gzipBytes = files
+      .map((f) => path.join(DIST, f))
+      .filter((f) => fs.existsSync(f))
+      .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(f)).length, 0);
+    return { files, gzipBytes };
+  };
+}
