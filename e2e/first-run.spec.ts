@@ -60,6 +60,16 @@ test('first run: set up, sign in, first steps, language, sign out', async ({ pag
   await snap(page, testInfo, '06-home-english');
   await page.reload(); // remembered in this browser
   await expect(page.getByRole('heading', { name: `Hello, ${ADMIN.name}` })).toBeVisible();
+  // …and on the account: another device (a fresh browser context) signs in
+  // in Chinese and turns English once the account is known.
+  const phone = await page.context().browser()!.newContext({ locale: 'zh-CN' });
+  const other = await phone.newPage();
+  await other.goto('/login');
+  await other.getByLabel('用户名').fill(ADMIN.username);
+  await other.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await other.getByRole('button', { name: '登录' }).click();
+  await expect(other.getByRole('heading', { name: `Hello, ${ADMIN.name}` })).toBeVisible();
+  await phone.close();
   await page.getByRole('button', { name: /中文/ }).click();
   await expect(page.getByRole('heading', { name: `您好，${ADMIN.name}` })).toBeVisible();
 

@@ -182,7 +182,52 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** 修改我的偏好 Update my language or display name */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            locale?: 'zh-CN' | 'en-US';
+            displayName?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              username: string;
+              displayName: string;
+              personId: string | null;
+              locale: string;
+              active: boolean;
+              mustChangePassword: boolean;
+              lastLoginAt: string | null;
+              createdAt: string;
+              grants: {
+                id: string;
+                roleId: string;
+                roleKey: string;
+                roleName: string;
+                siteId: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/auth/password': {

@@ -37,9 +37,14 @@ export function currentLanguage(): Language {
   return i18next.language === 'en' ? 'en' : 'zh-CN';
 }
 
+/** The account's locale as the server stores it, and back. */
+export const toServerLocale = (lang: Language) => (lang === 'en' ? 'en-US' : 'zh-CN');
+export const fromServerLocale = (locale: string): Language =>
+  locale.startsWith('en') ? 'en' : 'zh-CN';
+
 /**
- * Switches the language and remembers it in this browser. (Remembering it
- * per user needs a server endpoint for one's own locale; see the web README.)
+ * Switches the language and remembers it in this browser; signed-in users'
+ * choice is also saved on their account (see LanguageSwitch and RequireAuth).
  */
 export async function setLanguage(lang: Language): Promise<void> {
   try {

@@ -5,9 +5,15 @@ import { ErrorSchema, OkSchema } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { Access } from '../access/access.ts';
-import { ChangePasswordSchema, LoginSchema, MeSchema } from './schema.ts';
+import {
+  ChangePasswordSchema,
+  LoginSchema,
+  MeSchema,
+  OwnProfileUpdateSchema,
+  UserSchema,
+} from './schema.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, login } from './sessions.ts';
-import { changeOwnPassword, getUser } from './users-service.ts';
+import { changeOwnPassword, getUser, updateOwnProfile } from './users-service.ts';
 import * as repo from './repository.ts';
 
 /** Sign-in, sign-out, who am I, change my password. */
@@ -112,6 +118,20 @@ export function authRoutes(app: App, { db, config }: Deps): void {
         authVia: req.authVia ?? 'session',
       };
     },
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['auth'],
+        summary: '修改我的偏好 Update my language or display name',
+        body: OwnProfileUpdateSchema,
+        response: { 200: UserSchema },
+      },
+    },
+    async (req) => updateOwnProfile(db, actorOf(req), req.body),
   );
 
   app.post(

@@ -107,3 +107,9 @@ export const ApiTokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   expiresAt: z.iso.datetime().nullable().optional(),
 });
+
+/** What a user may change about their own account. */
+export const OwnProfileUpdateSchema = z.strictObject({
+  locale: LocaleSchema.optional(),
+  displayName: z.string().trim().min(1).max(100).optional(),
+});

@@ -306,3 +306,28 @@ export async function changeOwnPassword(
     });
   });
 }
+
+/** A user's own preferences (language follows them from device to device). */
+export async function updateOwnProfile(
+  db: Db,
+  actor: UserActor,
+  patch: { locale?: string | undefined; displayName?: string | undefined },
+): Promise<User> {
+  await db.transaction().execute(async (tx) => {
+    const before = await repo.findUser(tx, actor.orgId, actor.userId);
+    if (!before) throw notFound(USER);
+    await repo.updateUser(tx, actor.orgId, actor.userId, {
+      ...(patch.locale !== undefined && { locale: patch.locale }),
+      ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+      updated_at: new Date().toISOString(),
+    });
+    await recordAudit(tx, actor, {
+      action: 'update_profile',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: { locale: before.locale, displayName: before.display_name },
+      after: patch,
+    });
+  });
+  return getUser(db, actor.orgId, actor.userId);
+}

@@ -82,3 +82,24 @@ describe('account administration', () => {
     expect(messages).toContain('密码至少 8 位');
   });
 });
+
+describe('my own preferences', () => {
+  it('changes my language and name, audited, and only mine', async () => {
+    await t.admin.post('/api/users', {
+      username: 'prefs',
+      password: 'prefs-pass-1',
+      displayName: '偏好',
+    });
+    const me = await t.login('prefs', 'prefs-pass-1');
+    const res = await me.patch('/api/me', { locale: 'en-US', displayName: 'Prefs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ locale: 'en-US', displayName: 'Prefs' });
+    expect((await me.get('/api/me')).json().user.locale).toBe('en-US');
+    expect((await me.patch('/api/me', { locale: 'fr-FR' })).statusCode).toBe(400);
+    expect((await me.patch('/api/me', { active: false })).statusCode).toBe(400);
+    const audit = (
+      await t.admin.get(`/api/audit?entityId=${me.userId}&action=update_profile`)
+    ).json();
+    expect(audit.items[0].after).toEqual({ locale: 'en-US', displayName: 'Prefs' });
+  });
+});

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
+import { currentLanguage, fromServerLocale, setLanguage } from '../i18n.ts';
 import { MeContext } from './me-context.ts';
 import { meQuery, setupQuery, sessionEndReason } from './session.ts';
 
@@ -27,6 +28,12 @@ export function RequireAuth({ children, allowPasswordChange = false }: Props) {
   const location = useLocation();
   const setup = useQuery(setupQuery);
   const me = useQuery(meQuery);
+  const accountLanguage = me.data ? fromServerLocale(me.data.user.locale) : null;
+  // The language saved on the account wins over this browser's, so it
+  // follows the user from the office PC to their phone.
+  useEffect(() => {
+    if (accountLanguage && accountLanguage !== currentLanguage()) void setLanguage(accountLanguage);
+  }, [accountLanguage]);
 
   if (setup.isPending || me.isPending) return <PageLoading />;
   if (setup.isError)
