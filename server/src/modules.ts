@@ -7,6 +7,7 @@ import { attachmentsRoutes } from './platform/files/routes.ts';
 import { notifyRoutes } from './platform/notify/routes.ts';
 import { platformJobs, type Job } from './platform/scheduler/index.ts';
 import { systemJobsRoutes } from './platform/scheduler/routes.ts';
+import { systemRoutes } from './platform/backup/routes.ts';
 import type { HouqinModule } from './platform/module.ts';
 
 /** Every slice of the product, in registration order. Adding a module is one line here. */
@@ -21,6 +22,7 @@ export const modules: HouqinModule[] = [
       attachmentsRoutes(app, deps);
       notifyRoutes(app, deps);
       systemJobsRoutes(app, deps, allJobs());
+      systemRoutes(app, deps);
     },
   },
   orgModule,
