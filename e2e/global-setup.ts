@@ -13,10 +13,17 @@ import { startChild } from '../bench/lib/child.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const build = spawnSync('npm', ['run', 'build', '-w', 'web', '--silent'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // Built into its own directory, so a journey run never disturbs (or is
+  // disturbed by) the web/dist that `npm start` serves, nor another run.
+  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-e2e-web-'));
+  const build = spawnSync(
+    'npm',
+    ['run', 'build', '-w', 'web', '--silent', '--', '--outDir', webDir, '--emptyOutDir'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (build.status !== 0) throw new Error('the web build failed');
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-e2e-'));
@@ -26,6 +33,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     SCHEDULER: 'off',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    WEB_DIR: webDir,
   };
   const server = await startChild({
     what: 'Houqin server',
@@ -36,8 +44,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   // Tests read the address from here (workers start after global set-up).
   process.env.HOUQIN_E2E_URL = server.base;
+  process.env.HOUQIN_E2E_WEB_DIR = webDir;
   return async () => {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(webDir, { recursive: true, force: true });
   };
 }

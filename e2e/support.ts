@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+const DIST =
+  process.env.HOUQIN_E2E_WEB_DIR ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Saves a full-page screenshot of this step and attaches it to the test report. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {

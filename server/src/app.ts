@@ -144,8 +144,9 @@ export async function buildApp({
 
   for (const mod of modules) await mod.routes(app, deps);
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  const webDir = config.webDir ?? WEB_DIST;
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
     // The web app routes on the client: unknown non-API paths get index.html.
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       if (req.url.startsWith('/api/')) return handleNotFound(req, reply);

@@ -49,6 +49,7 @@ const ConfigSchema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
   METRICS_TOKEN: z.string().min(16).optional(),
   SCHEDULER: z.enum(['on', 'off']).default('on'),
+  WEB_DIR: z.string().min(1).optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -83,6 +84,8 @@ export type Config = {
   uploadLimitBytes: number;
   metricsToken: string | undefined;
   schedulerEnabled: boolean;
+  /** The built web app served at `/`; `web/dist` unless WEB_DIR says otherwise (test builds). */
+  webDir: string | undefined;
   /**
    * Whether X-Forwarded-For is believed. Off by default: otherwise any client
    * could pick the address the per-IP login throttle and the audit log see.
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: Math.round(c.UPLOAD_LIMIT_MB * 1024 * 1024),
     metricsToken: c.METRICS_TOKEN,
     schedulerEnabled: c.SCHEDULER === 'on',
+    webDir: c.WEB_DIR === undefined ? undefined : path.resolve(c.WEB_DIR),
     trustProxy:
       c.TRUST_PROXY === 'true'
         ? true

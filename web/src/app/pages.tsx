@@ -1,32 +1,17 @@
+export {
+  MENU_GROUPS,
+  menuLabel,
+  type MenuGroup,
+  type PageDef,
+  type PagePermission,
+} from './page-def.ts';
 import { BellOutlined, HomeOutlined } from '@ant-design/icons';
-import type { TFunction } from 'i18next';
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-
-/** Side-menu groups, in display order; a group with no permitted page is not shown. */
-export const MENU_GROUPS = ['workspace', 'organization', 'administration'] as const;
-export type MenuGroup = (typeof MENU_GROUPS)[number];
-
-/** A permission as the server's routes declare it (`scope: 'site'` = held at some site is enough). */
-export type PagePermission = { permission: string; scope?: 'org' | 'site' };
-
-/**
- * One page of the signed-in application. The router and the side menu are
- * both built from this list, so every menu item leads to a real page and
- * shows only for a user who may open it; typing the address of a page one
- * may not open shows "no access" (the server refuses the API calls anyway).
- */
-export type PageDef = {
-  /** Path under the root, without the leading slash; '' is the home page. */
-  path: string;
-  page: LazyExoticComponent<ComponentType>;
-  /** Omitted: every signed-in user. */
-  permission?: PagePermission;
-  menu?: {
-    group: MenuGroup;
-    label: (t: TFunction) => string;
-    icon: ReactNode;
-  };
-};
+import { lazy } from 'react';
+import type { PageDef } from './page-def.ts';
+import { PLACES_PAGES } from '../modules/org/places/pages.tsx';
+import { PEOPLE_PAGES } from '../modules/org/people/pages.tsx';
+import { ACCOUNTS_PAGES } from '../system/accounts/pages.tsx';
+import { OPERATIONS_PAGES } from '../system/operations/pages.tsx';
 
 // Each page is its own chunk: a person downloads only the pages they open.
 const HomePage = lazy(() => import('./home/home-page.tsx'));
@@ -46,4 +31,8 @@ export const PAGES: PageDef[] = [
     menu: { group: 'workspace', label: (t) => t('nav.notifications'), icon: <BellOutlined /> },
   },
   { path: 'account/password', page: ChangePasswordPage },
+  ...PLACES_PAGES,
+  ...PEOPLE_PAGES,
+  ...ACCOUNTS_PAGES,
+  ...OPERATIONS_PAGES,
 ];

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PageLoading } from '../components/page-loading.tsx';
 import { RequireAuth } from './auth/require-auth.tsx';
+import type { PageDef } from './page-def.ts';
 import { PAGES } from './pages.tsx';
 import { PermissionGate } from './permission-gate.tsx';
 import { RouteError } from './route-error.tsx';
@@ -22,12 +23,25 @@ function Page({ page: P }: { page: LazyExoticComponent<ComponentType> }) {
   );
 }
 
-const appPages: RouteObject[] = PAGES.map((p) => ({
+const gated = (p: PageDef) => (
+  <PermissionGate permission={p.permission}>
+    <p.page />
+  </PermissionGate>
+);
+
+const appPages: RouteObject[] = PAGES.filter((p) => !p.bare).map((p) => ({
   ...(p.path === '' ? { index: true } : { path: p.path }),
+  element: gated(p),
+  errorElement: <RouteError />,
+}));
+
+// Bare pages (print sheets, the QR landing page) are signed-in pages without the shell.
+const barePages: RouteObject[] = PAGES.filter((p) => p.bare).map((p) => ({
+  path: `/${p.path}`,
   element: (
-    <PermissionGate permission={p.permission}>
-      <p.page />
-    </PermissionGate>
+    <RequireAuth>
+      <Suspense fallback={<PageLoading />}>{gated(p)}</Suspense>
+    </RequireAuth>
   ),
   errorElement: <RouteError />,
 }));
@@ -46,6 +60,7 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
       },
+      ...barePages,
       {
         path: '/',
         element: (

@@ -1,16 +1,8 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
-import type { Lang } from '../i18n.ts';
+import { DEFAULT_MESSAGE, msg } from './zod-messages.ts';
 
-// Marks "no message chosen by the schema": such issues are worded at response
-// time in the caller's language by zod's own locales.
-const DEFAULT_MESSAGE = '\u0000';
-const SEPARATOR = '\u0001';
-
-/** A schema-level message in both languages: `z.string().min(8, { error: msg('至少 8 位', 'at least 8 characters') })`. */
-export function msg(zh: string, en: string): string {
-  return `${zh}${SEPARATOR}${en}`;
-}
+export { describeIssues, msg, type FieldError } from './zod-messages.ts';
 
 /**
  * Fastify validator compiler for zod schemas. It keeps the raw issues (with
@@ -24,27 +16,6 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const result = schema.safeParse(data, { reportInput: true, error: () => DEFAULT_MESSAGE });
     return result.success ? { value: result.data } : { error: result.error };
   };
-
-const locales = { zh: z.locales.zhCN(), en: z.locales.en() };
-
-export type FieldError = { path: string; message: string };
-
-/** Words zod issues for people: field path plus a sentence in their language. */
-export function describeIssues(error: z.ZodError, lang: Lang): FieldError[] {
-  return error.issues.map((issue) => {
-    let message: string;
-    if (issue.message === DEFAULT_MESSAGE) {
-      const out = locales[lang].localeError(issue as never);
-      message = typeof out === 'string' ? out : (out?.message ?? issue.code);
-    } else if (issue.message.includes(SEPARATOR)) {
-      const [zh, en] = issue.message.split(SEPARATOR);
-      message = (lang === 'en' ? en : zh) ?? issue.message;
-    } else {
-      message = issue.message;
-    }
-    return { path: issue.path.map(String).join('.'), message };
-  });
-}
 
 /**
  * PostgreSQL refuses NUL in text (a 500 there, stored silently on SQLite), and

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../auth/me-context.ts';
 import { can } from '../auth/session.ts';
-import { MENU_GROUPS, PAGES } from '../pages.tsx';
+import { currentLanguage } from '../i18n.ts';
+import { MENU_GROUPS, menuLabel, PAGES } from '../pages.tsx';
 
 /** The page a path belongs to: the longest registered page path that prefixes it. */
 function selectedKey(pathname: string, paths: string[]): string {
@@ -42,7 +43,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
         icon: p.menu?.icon,
         label: (
           <Link to={`/${p.path}`} onClick={onNavigate}>
-            {p.menu?.label(t)}
+            {p.menu && menuLabel(p.menu, t, currentLanguage())}
           </Link>
         ),
       })),

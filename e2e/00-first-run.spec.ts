@@ -4,10 +4,8 @@
  * and back, signs out; then the same sign-in on a phone-sized screen.
  */
 import { expect, test } from '@playwright/test';
+import { ADMIN, ORG } from './accounts.ts';
 import { expectAccessible, recordScripts, snap } from './support.ts';
-
-const ORG = '市第一人民医院';
-const ADMIN = { name: '张主任', username: 'zhang', password: 'houqin-e2e-1' };
 
 test.describe.configure({ mode: 'serial' });
 
