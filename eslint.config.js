@@ -67,6 +67,28 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
+    // The web app may import the API's zod schemas (ADR 0004), nothing else of the server.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@server/(?!.*/(schema|settings|zod-messages)\\.ts$)',
+              message:
+                'The web app imports only schema.ts, settings.ts and zod-messages.ts of the server (ADR 0004).',
+            },
+            {
+              regex: '^(\\.\\./)+server/',
+              message: 'Import server schemas through the @server alias (ADR 0004).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Platform is below modules: it never imports them (except the typed table registry).
     files: ['server/src/platform/**/*.ts'],
     // Tests may build whole organisations with module services.

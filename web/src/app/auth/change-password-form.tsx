@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showServerFieldErrors } from '../../components/server-field-errors.ts';
 import { api, ApiError, unwrap } from '../api.ts';
+import { NewPasswordFields } from './new-password-fields.tsx';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
@@ -48,29 +49,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void | Promise<vo
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('auth.newPassword')}
-        rules={[{ required: true, min: 8, message: t('auth.passwordMin') }]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('auth.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('common.required', { field: t('auth.confirmPassword') }) },
-          ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              value === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('auth.passwordMismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" />
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('auth.savePassword')}
       </Button>

@@ -6,10 +6,16 @@ import { Navigate, useNavigate } from 'react-router';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { showServerFieldErrors } from '../../components/server-field-errors.ts';
+import { zodRules } from '../../components/form/zod-rules.ts';
+import { SetupSchema } from '@server/modules/org/schema.ts';
 import { api, ApiError, unwrap } from '../api.ts';
 import { AuthFrame } from './auth-frame.tsx';
 import { SETUP_KEY, setupQuery } from './session.ts';
 import { timeZoneOptions } from './time-zones.ts';
+import { NewPasswordFields } from './new-password-fields.tsx';
+
+const orgRules = zodRules(SetupSchema.shape.organization);
+const adminRules = zodRules(SetupSchema.shape.admin);
 
 type SetupForm = {
   organization: { name: string; timezone: string };
@@ -91,7 +97,7 @@ export default function SetupPage() {
         <Form.Item
           name={['organization', 'name']}
           label={t('setup.orgName')}
-          rules={[required(t('setup.orgName')), { max: 200 }]}
+          rules={orgRules('name', t('setup.orgName'))}
         >
           <Input placeholder={t('setup.orgNamePlaceholder')} autoComplete="organization" />
         </Form.Item>
@@ -106,7 +112,7 @@ export default function SetupPage() {
         <Form.Item
           name={['admin', 'name']}
           label={t('setup.adminName')}
-          rules={[required(t('setup.adminName'))]}
+          rules={adminRules('name', t('setup.adminName'))}
         >
           <Input autoComplete="name" />
         </Form.Item>
@@ -114,36 +120,11 @@ export default function SetupPage() {
           name={['admin', 'username']}
           label={t('setup.adminUsername')}
           extra={t('setup.usernameRule')}
-          rules={[
-            required(t('setup.adminUsername')),
-            { pattern: /^[A-Za-z0-9_.@-]{2,64}$/, message: t('setup.usernameRule') },
-          ]}
+          rules={adminRules('username', t('setup.adminUsername'))}
         >
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item
-          name={['admin', 'password']}
-          label={t('setup.adminPassword')}
-          rules={[{ required: true, min: 8, message: t('auth.passwordMin') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('auth.confirmPassword')}
-          dependencies={[['admin', 'password']]}
-          rules={[
-            { required: true, message: t('common.required', { field: t('auth.confirmPassword') }) },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value === getFieldValue(['admin', 'password'])
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name={['admin', 'password']} label={t('setup.adminPassword')} />
         {tokenRequired && (
           <Form.Item
             name="token"
