@@ -6,10 +6,10 @@ import { useSetupProgress, type SetupStep } from './setup-progress.ts';
 
 /** Each step and the page where it is done (linked once that page exists). */
 const STEPS: { step: SetupStep; path: string }[] = [
-  { step: 'sites', path: 'org/sites' },
-  { step: 'departments', path: 'org/departments' },
-  { step: 'people', path: 'org/people' },
-  { step: 'users', path: 'admin/users' },
+  { step: 'sites', path: 'locations' },
+  { step: 'departments', path: 'departments' },
+  { step: 'people', path: 'people' },
+  { step: 'users', path: 'users' },
 ];
 
 const TEXT = {

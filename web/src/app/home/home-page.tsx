@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/me-context.ts';
 import { can } from '../auth/session.ts';
 import { FirstSteps } from './first-steps.tsx';
+import { QuickLinks } from './quick-links.tsx';
 
 /**
- * The page everyone lands on. Today: a greeting, and for an administrator
- * the first steps of a new organisation; role dashboards (open work orders,
- * today's inspections) join as the modules arrive.
+ * The page everyone lands on: a greeting, for an administrator the first
+ * steps of a new organisation, and for everyone the pages their roles open
+ * (so a technician's home differs from an administrator's). Role dashboards
+ * (open work orders, today's inspections) join here as the modules arrive.
  */
 export default function HomePage() {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ export default function HomePage() {
         </Typography.Text>
       </div>
       {admin && <FirstSteps />}
+      <QuickLinks />
       {me.permissions.length === 0 && (
         <Typography.Paragraph>{t('home.noModules')}</Typography.Paragraph>
       )}

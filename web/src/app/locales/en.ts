@@ -26,6 +26,8 @@ export const en: Translation = {
     mainNavigation: 'Main navigation',
   },
   header: {
+    site: 'Current site',
+    allSites: 'All sites',
     language: 'Change language',
     userMenu: 'User menu: {{name}}',
     changePassword: 'Change password',
@@ -69,6 +71,7 @@ export const en: Translation = {
     submit: 'Finish set-up',
   },
   home: {
+    quickLinks: 'What you can do here',
     greeting: 'Hello, {{name}}',
     orgLine: '{{org}} · logistics platform',
     firstStepsTitle: 'Getting started: set up the basics in this order',

@@ -24,6 +24,8 @@ export const zhCN = {
     mainNavigation: '主导航',
   },
   header: {
+    site: '当前院区',
+    allSites: '全部院区',
     language: '切换语言',
     userMenu: '用户菜单：{{name}}',
     changePassword: '修改密码',
@@ -65,6 +67,7 @@ export const zhCN = {
     submit: '完成初始化',
   },
   home: {
+    quickLinks: '常用功能',
     greeting: '您好，{{name}}',
     orgLine: '{{org}} · 后勤保障管理平台',
     firstStepsTitle: '开始使用：建议按以下顺序完成基础设置',
