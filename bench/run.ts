@@ -13,9 +13,10 @@ import { writeSection } from './lib/report.ts';
 import type { BenchContext, Section } from './lib/section.ts';
 import { stopAll, type DatabaseTarget } from './lib/server.ts';
 import { platform } from './scenarios/platform.ts';
+import { web } from './scenarios/web.ts';
 
 /** Every benchmark section, in run order. Modules add theirs here. */
-const SECTIONS: Section[] = [platform];
+const SECTIONS: Section[] = [platform, web];
 
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');
 

@@ -40,8 +40,11 @@ async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Prom
  * directory (and a new PostgreSQL database), runs first-time set-up and signs
  * in. `stop()` also removes the directory and drops the database.
  */
-export async function startHouqin(target: DatabaseTarget): Promise<Houqin> {
-  const houqin = await startAndSignIn(target);
+export async function startHouqin(
+  target: DatabaseTarget,
+  extraEnv: Record<string, string> = {},
+): Promise<Houqin> {
+  const houqin = await startAndSignIn(target, extraEnv);
   running.add(houqin);
   return {
     ...houqin,
@@ -60,7 +63,10 @@ export async function stopAll(): Promise<void> {
   running.clear();
 }
 
-async function startAndSignIn(target: DatabaseTarget): Promise<Houqin> {
+async function startAndSignIn(
+  target: DatabaseTarget,
+  extraEnv: Record<string, string>,
+): Promise<Houqin> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'houqin-bench-'));
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
@@ -70,6 +76,7 @@ async function startAndSignIn(target: DatabaseTarget): Promise<Houqin> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     SCHEDULER: 'off',
+    ...extraEnv,
   };
   let dropDatabase = async () => {};
   let engine = 'SQLite';
