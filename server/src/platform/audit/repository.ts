@@ -1,43 +1,126 @@
-import type { DbOrTx } from '../db/connect.ts';
+import type { Selectable } from 'kysely';
+import type { Db, DbOrTx } from '../db/connect.ts';
 import { readJson } from '../db/dialect.ts';
-import type { AuditFilter } from './schema.ts';
+import type { AuditExportFilter, AuditFilter } from './schema.ts';
+import type { AuditLogTable } from './tables.ts';
+
+/** The organisation's audit rows matching the filter (no order, no paging). */
+function filtered(db: DbOrTx, orgId: string, f: AuditExportFilter) {
+  let q = db.selectFrom('audit_log').where('audit_log.org_id', '=', orgId);
+  if (f.entityType) q = q.where('audit_log.entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('audit_log.entity_id', '=', f.entityId);
+  if (f.actorUserId) q = q.where('audit_log.actor_user_id', '=', f.actorUserId);
+  if (f.action) q = q.where('audit_log.action', '=', f.action);
+  if (f.from) q = q.where('audit_log.at', '>=', new Date(f.from).toISOString());
+  if (f.to) q = q.where('audit_log.at', '<', new Date(f.to).toISOString());
+  return q;
+}
+
+/** Rows with the name of their site (sites are kept, so the name is there while the row is). */
+function withSite(db: DbOrTx, orgId: string, f: AuditExportFilter) {
+  return filtered(db, orgId, f)
+    .leftJoin('sites', 'sites.id', 'audit_log.site_id')
+    .selectAll('audit_log')
+    .select('sites.name as site_name');
+}
+
+type Row = Selectable<AuditLogTable> & { site_name: string | null };
+
+function entryFromRow(r: Row) {
+  return {
+    id: r.id,
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    siteId: r.site_id,
+    siteName: r.site_name,
+    before: r.before === null ? null : readJson(r.before),
+    after: r.after === null ? null : readJson(r.after),
+    requestId: r.request_id,
+    ip: r.ip,
+  };
+}
+export type AuditEntry = ReturnType<typeof entryFromRow>;
 
 /** One page of the audit log, newest first, with the total for the filter. */
 export async function listAudit(db: DbOrTx, orgId: string, f: AuditFilter) {
-  let q = db.selectFrom('audit_log').where('org_id', '=', orgId);
-  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
-  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
-  if (f.actorUserId) q = q.where('actor_user_id', '=', f.actorUserId);
-  if (f.action) q = q.where('action', '=', f.action);
-  if (f.from) q = q.where('at', '>=', new Date(f.from).toISOString());
-  if (f.to) q = q.where('at', '<', new Date(f.to).toISOString());
   const [rows, count] = await Promise.all([
-    q
-      .selectAll()
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
+    withSite(db, orgId, f)
+      .orderBy('audit_log.at', 'desc')
+      .orderBy('audit_log.id', 'desc')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, orgId, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actorUserId: r.actor_user_id,
-      actorName: r.actor_name,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      siteId: r.site_id,
-      before: r.before === null ? null : readJson(r.before),
-      after: r.after === null ? null : readJson(r.after),
-      requestId: r.request_id,
-      ip: r.ip,
-    })),
+    items: rows.map(entryFromRow),
     total: Number(count.n),
     page: f.page,
     pageSize: f.pageSize,
   };
+}
+
+/**
+ * Every row of the filter, newest first, in batches. Keyset paging on
+ * (at, id) rather than offsets: the audit log is the largest table, and the
+ * 100,000th row costs as little to reach as the first.
+ */
+export async function* auditBatches(
+  db: Db,
+  orgId: string,
+  f: AuditExportFilter,
+  limit: number,
+  batchSize = 2000,
+): AsyncGenerator<AuditEntry[]> {
+  let after: { at: string; id: string } | null = null;
+  for (let left = limit; left > 0;) {
+    let q = withSite(db, orgId, f);
+    if (after) {
+      const { at, id } = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('audit_log.at', '<', at),
+          eb.and([eb('audit_log.at', '=', at), eb('audit_log.id', '<', id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('audit_log.at', 'desc')
+      .orderBy('audit_log.id', 'desc')
+      .limit(Math.min(batchSize, left))
+      .execute();
+    if (rows.length === 0) return;
+    yield rows.map(entryFromRow);
+    left -= rows.length;
+    const last = rows[rows.length - 1]!;
+    after = { at: last.at, id: last.id };
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** The entity types and actions that occur in the organisation's log, for the filter drop-downs. */
+export async function auditFacets(db: Db, orgId: string) {
+  const [types, actions] = await Promise.all([
+    db
+      .selectFrom('audit_log')
+      .where('org_id', '=', orgId)
+      .select('entity_type')
+      .distinct()
+      .orderBy('entity_type')
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .where('org_id', '=', orgId)
+      .select('action')
+      .distinct()
+      .orderBy('action')
+      .execute(),
+  ]);
+  return { entityTypes: types.map((r) => r.entity_type), actions: actions.map((r) => r.action) };
 }

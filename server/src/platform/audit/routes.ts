@@ -1,24 +1,67 @@
 import { P } from '../access/platform-permissions.ts';
 import type { Deps } from '../deps.ts';
+import { sendXlsxStream } from '../excel/export-stream.ts';
+import { todayIn } from '../excel/workbook.ts';
 import { actorOf } from '../http/actor.ts';
 import { paged } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { listAudit } from './repository.ts';
-import { AuditEntrySchema, AuditQuery } from './schema.ts';
+import { auditExport } from './export.ts';
+import { auditFacets, listAudit } from './repository.ts';
+import { AuditEntrySchema, AuditExportQuery, AuditFacetsSchema, AuditQuery } from './schema.ts';
+
+const tags = ['audit'];
 
 /** The audit log, newest first, for holders of `audit:read`. */
 export function auditRoutes(app: App, { db }: Deps): void {
+  const auth = P.audit.read;
+
   app.get(
     '/api/audit',
     {
-      config: { auth: P.audit.read },
+      config: { auth },
       schema: {
-        tags: ['audit'],
+        tags,
         summary: '审计日志 Audit log',
         querystring: AuditQuery,
         response: { 200: paged(AuditEntrySchema) },
       },
     },
     async (req) => listAudit(db, actorOf(req).orgId, req.query),
+  );
+
+  app.get(
+    '/api/audit/facets',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary: '审计日志中出现的对象类型和动作 Entity types and actions in the log (for filters)',
+        response: { 200: AuditFacetsSchema },
+      },
+    },
+    async (req) => auditFacets(db, actorOf(req).orgId),
+  );
+
+  app.get(
+    '/api/audit/export.xlsx',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary:
+          '导出审计日志 Export the audit log (.xlsx, same filters as the list, newest 100,000 rows at most)',
+        querystring: AuditExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const org = await db
+        .selectFrom('organizations')
+        .select('timezone')
+        .where('id', '=', actor.orgId)
+        .executeTakeFirstOrThrow();
+      const sheet = auditExport(db, actor.orgId, org.timezone, req.query);
+      return sendXlsxStream(reply, sheet, todayIn(org.timezone));
+    },
   );
 }

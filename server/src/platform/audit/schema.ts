@@ -10,20 +10,32 @@ export const AuditEntrySchema = z.object({
   entityType: z.string(),
   entityId: z.string(),
   siteId: z.string().nullable(),
+  siteName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
 });
 
-export const AuditQuery = z.strictObject({
+/** The filters of the audit log; the list adds paging, the export takes them as they are. */
+const AuditFilterShape = {
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(60).optional(),
   actorUserId: z.uuid().optional(),
   action: z.string().max(60).optional(),
+  /** From this instant (inclusive)… */
   from: z.iso.datetime().optional(),
+  /** …to this one (exclusive): a day range is from its first midnight to the next. */
   to: z.iso.datetime().optional(),
-  ...PageQuery,
-});
+};
 
+export const AuditQuery = z.strictObject({ ...AuditFilterShape, ...PageQuery });
 export type AuditFilter = z.infer<typeof AuditQuery>;
+
+export const AuditExportQuery = z.strictObject(AuditFilterShape);
+export type AuditExportFilter = z.infer<typeof AuditExportQuery>;
+
+export const AuditFacetsSchema = z.object({
+  entityTypes: z.array(z.string()),
+  actions: z.array(z.string()),
+});

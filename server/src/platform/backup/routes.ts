@@ -23,6 +23,19 @@ const SystemInfoSchema = z.object({
   dataBytes: z.number().describe('SQLite database and attachment files under DATA_DIR'),
 });
 
+/** The cookie that tells the page its backup download has started (see below). */
+export const DOWNLOAD_COOKIE = 'houqin_download';
+
+const BackupQuery = z.strictObject({
+  downloadToken: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional()
+    .describe(
+      'Set as the houqin_download cookie when the file starts, so a page that POSTed a form can stop its spinner',
+    ),
+});
+
 /** Bytes under a path (a file, or a folder walked recursively); 0 when missing. */
 async function sizeOf(p: string): Promise<number> {
   const st = await fs.lstat(p).catch(() => null);
@@ -59,6 +72,7 @@ export function systemRoutes(app: App, { config, dialect, db }: Deps): void {
         tags,
         summary:
           '下载备份 Download a backup: application/gzip (.tar.gz of database and files; SQLite only, 422 on PostgreSQL)',
+        querystring: BackupQuery,
       },
     },
     async (req, reply) => {
@@ -82,6 +96,16 @@ export function systemRoutes(app: App, { config, dialect, db }: Deps): void {
       });
       const stream = createReadStream(file);
       stream.on('close', () => void fs.rm(dir, { recursive: true, force: true }));
+      // The page downloads through a plain form POST (a multi-GB file never
+      // sits in the browser's memory), which gives it no "started" event;
+      // it watches for this short-lived cookie instead.
+      if (req.query.downloadToken) {
+        reply.setCookie(DOWNLOAD_COOKIE, req.query.downloadToken, {
+          path: '/',
+          sameSite: 'strict',
+          maxAge: 60,
+        });
+      }
       return reply
         .header('content-type', 'application/gzip')
         .header('content-disposition', contentDisposition('attachment', name))

@@ -7,9 +7,9 @@ import {
   listSites,
 } from '../repository.ts';
 import type { Department, DepartmentListFilter } from '../schema.ts';
-import type { ExportSheet, ExportValue } from './export-stream.ts';
+import type { ExportSheet, ExportValue } from '../../../platform/excel/export-stream.ts';
 import type { TemplateSpec } from './template.ts';
-import type { ExportColumn, SheetColumn } from './workbook.ts';
+import type { ExportColumn, SheetColumn } from '../../../platform/excel/workbook.ts';
 
 export const DEPARTMENT_COLUMNS = [
   {

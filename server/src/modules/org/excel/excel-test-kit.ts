@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../../platform/db/connect.ts';
 import type { Agent } from '../../../test/test-app.ts';
-import { cellText, XLSX_MIME } from './workbook.ts';
+import { cellText, XLSX_MIME } from '../../../platform/excel/workbook.ts';
 
 /** An .xlsx whose first sheet holds `rows` (row 1 = header). */
 export async function xlsxOf(rows: (string | number | null)[][]): Promise<Buffer> {

@@ -10,9 +10,9 @@ import {
   type LocationRowType,
 } from '../repository.ts';
 import type { Location, LocationListFilter } from '../schema.ts';
-import type { ExportSheet, ExportValue } from './export-stream.ts';
+import type { ExportSheet, ExportValue } from '../../../platform/excel/export-stream.ts';
 import type { TemplateSpec } from './template.ts';
-import type { ExportColumn, SheetColumn } from './workbook.ts';
+import type { ExportColumn, SheetColumn } from '../../../platform/excel/workbook.ts';
 
 /** The words a logistics office uses for each location type. */
 export const LOCATION_TYPE_LABELS: Record<Location['type'], string> = {

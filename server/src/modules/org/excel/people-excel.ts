@@ -2,9 +2,9 @@ import type { Actor } from '../../../platform/context.ts';
 import type { Db, DialectName } from '../../../platform/db/connect.ts';
 import { departmentCodesByIds, iterateInBatches, listPeople } from '../repository.ts';
 import type { PeopleListFilter, Person } from '../schema.ts';
-import type { ExportSheet, ExportValue } from './export-stream.ts';
+import type { ExportSheet, ExportValue } from '../../../platform/excel/export-stream.ts';
 import type { TemplateSpec } from './template.ts';
-import type { ExportColumn, SheetColumn } from './workbook.ts';
+import type { ExportColumn, SheetColumn } from '../../../platform/excel/workbook.ts';
 
 /** 在职/离职 ↔ active, as HR sheets say it. */
 export const PERSON_STATUS = { 在职: true, 离职: false } as const;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportErrors } from './import-errors.ts';
 import { MAX_UNZIPPED_BYTES, tooLarge, unreadable } from './upload.ts';
-import { cellText, type SheetColumn } from './workbook.ts';
+import { cellText, type SheetColumn } from '../../../platform/excel/workbook.ts';
 import { checkZipInflation } from './zip-guard.ts';
 
 /** The most data rows one import takes; larger files are refused with 413. */

@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_ROWS } from './read-sheet.ts';
-import { headerRange, sheetColumns, styleHeader, type SheetColumn } from './workbook.ts';
+import {
+  headerRange,
+  sheetColumns,
+  styleHeader,
+  type SheetColumn,
+} from '../../../platform/excel/workbook.ts';
 
 /** What an entity's import template says beyond its columns. */
 export type TemplateSpec = {

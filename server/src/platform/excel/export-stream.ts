@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { contentDisposition } from '../../../platform/http/content-disposition.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import {
   headerRange,
   sheetColumns,
