@@ -246,6 +246,18 @@ describe('CSRF', () => {
       payload: { code: 'X2', name: 'x' },
     });
     expect(crossSite.statusCode).toBe(403);
+    // `Origin: null` (a form POST under no-referrer) passes only when the
+    // browser itself says the request is same-origin.
+    const nullOrigin = (site: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/sites',
+        headers: { cookie: t.admin.cookie, origin: 'null', 'sec-fetch-site': site },
+        payload: { code: `N-${site}`, name: 'x' },
+      });
+    expect((await nullOrigin('cross-site')).statusCode).toBe(403);
+    expect((await nullOrigin('same-site')).statusCode).toBe(403);
+    expect((await nullOrigin('same-origin')).statusCode).toBe(201);
   });
 });
 

@@ -30,8 +30,12 @@ function allowedOrigins(req: FastifyRequest, config: Config): string[] {
  * credential and need no such check.
  */
 function checkCsrf(req: FastifyRequest, config: Config): void {
-  const origin = req.headers.origin;
   const site = req.headers['sec-fetch-site'];
+  // Under `Referrer-Policy: no-referrer` (helmet's default) Chrome sends
+  // `Origin: null` with a plain form POST; Sec-Fetch-Site cannot be set by a
+  // page's script, so "same-origin" there is the browser's own word for it.
+  const origin =
+    req.headers.origin === 'null' && site === 'same-origin' ? undefined : req.headers.origin;
   const bad =
     (origin !== undefined && !allowedOrigins(req, config).includes(origin)) ||
     (origin === undefined && site === 'cross-site');
