@@ -50,6 +50,17 @@ export async function listRoles(db: DbOrTx, orgId: string): Promise<Role[]> {
   return rows.map(roleFromRow);
 }
 
+/** How many accounts hold each role (at any scope); roles nobody holds are absent. */
+export async function countRoleHolders(db: DbOrTx, orgId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('user_roles')
+    .select((eb) => ['role_id', eb.fn.count<number>('user_id').distinct().as('n')])
+    .where('org_id', '=', orgId)
+    .groupBy('role_id')
+    .execute();
+  return new Map(rows.map((r) => [r.role_id, Number(r.n)]));
+}
+
 export async function findRole(db: DbOrTx, orgId: string, id: string): Promise<Role | undefined> {
   const row = await db
     .selectFrom('roles')

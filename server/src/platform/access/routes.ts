@@ -5,31 +5,16 @@ import { IdParams, OkSchema } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { P } from './platform-permissions.ts';
 import { allPermissions } from './permissions.ts';
-import { listRoles } from './repository.ts';
+import {
+  RoleCreateSchema,
+  RoleListItemSchema,
+  RoleSchema,
+  RoleUpdateSchema,
+} from '../auth/schema.ts';
+import { countRoleHolders, listRoles } from './repository.ts';
 import { createRole, deleteRole, updateRole } from './roles-service.ts';
 
 const tags = ['roles'];
-const RoleSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  permissions: z.array(z.string()),
-  builtin: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const Permissions = z.array(z.string().regex(/^[a-z_]+:[a-z_]+$/)).max(500);
-const RoleCreateSchema = z.strictObject({
-  key: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/),
-  name: z.string().trim().min(1).max(60),
-  description: z.string().trim().max(500).nullable().optional(),
-  permissions: Permissions,
-});
-const RoleUpdateSchema = RoleCreateSchema.omit({ key: true }).partial();
 
 /** Roles are bundles of permissions; built-in ones come from code, custom ones are data. */
 export function rolesRoutes(app: App, { db }: Deps): void {
@@ -58,9 +43,20 @@ export function rolesRoutes(app: App, { db }: Deps): void {
     '/api/roles',
     {
       config: { auth: P.users.read },
-      schema: { tags, summary: '角色列表 List roles', response: { 200: z.array(RoleSchema) } },
+      schema: {
+        tags,
+        summary: '角色列表 List roles (with how many accounts hold each)',
+        response: { 200: z.array(RoleListItemSchema) },
+      },
     },
-    async (req) => listRoles(db, actorOf(req).orgId),
+    async (req) => {
+      const orgId = actorOf(req).orgId;
+      const [roles, holders] = await Promise.all([
+        listRoles(db, orgId),
+        countRoleHolders(db, orgId),
+      ]);
+      return roles.map((r) => ({ ...r, userCount: holders.get(r.id) ?? 0 }));
+    },
   );
 
   app.post(

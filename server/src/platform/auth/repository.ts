@@ -30,6 +30,23 @@ export async function findUser(
     .executeTakeFirst();
 }
 
+/** Names of the people linked to accounts, by person id (deleted people too: the link stays). */
+export async function personNames(
+  db: DbOrTx,
+  orgId: string,
+  personIds: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(personIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function insertUser(db: DbOrTx, row: UserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }

@@ -7,6 +7,7 @@ import type { App } from '../http/types.ts';
 import {
   ApiTokenCreateSchema,
   ApiTokenSchema,
+  GrantCreateSchema,
   ResetPasswordSchema,
   UserCreateSchema,
   UserListQuerySchema,
@@ -110,7 +111,7 @@ export function usersRoutes(app: App, { db, dialect }: Deps): void {
         tags,
         summary: '授予角色 Grant a role (org-wide or at one site)',
         params: IdParams,
-        body: z.strictObject({ roleId: z.uuid(), siteId: z.uuid().nullable() }),
+        body: GrantCreateSchema,
         response: { 200: UserSchema },
       },
     },

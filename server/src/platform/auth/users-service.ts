@@ -24,6 +24,7 @@ export type User = {
   username: string;
   displayName: string;
   personId: string | null;
+  personName: string | null;
   locale: string;
   active: boolean;
   mustChangePassword: boolean;
@@ -32,12 +33,17 @@ export type User = {
   grants: Grant[];
 };
 
-export function userFromRow(row: repo.UserRow, grants: Grant[]): User {
+export function userFromRow(
+  row: repo.UserRow,
+  grants: Grant[],
+  personNames: ReadonlyMap<string, string> = new Map(),
+): User {
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
     personId: row.person_id,
+    personName: (row.person_id && personNames.get(row.person_id)) ?? null,
     locale: row.locale,
     active: row.active === 1,
     mustChangePassword: row.must_change_password === 1,
@@ -114,7 +120,11 @@ export async function insertUserWithGrants(
 export async function getUser(db: DbOrTx, orgId: string, id: string): Promise<User> {
   const row = await repo.findUser(db, orgId, id);
   if (!row) throw notFound(USER);
-  return userFromRow(row, await listGrants(db, orgId, [id]));
+  const [grants, names] = await Promise.all([
+    listGrants(db, orgId, [id]),
+    repo.personNames(db, orgId, [row.person_id]),
+  ]);
+  return userFromRow(row, grants, names);
 }
 
 export async function createUser(db: Db, actor: Actor, input: UserCreate): Promise<User> {
@@ -125,9 +135,20 @@ export async function createUser(db: Db, actor: Actor, input: UserCreate): Promi
 export type UserListQuery = {
   q?: string | undefined;
   active?: boolean | undefined;
+  roleId?: string | undefined;
+  siteId?: string | undefined;
+  sort: 'username' | 'displayName' | 'lastLoginAt' | 'createdAt';
+  order: 'asc' | 'desc';
   page: number;
   pageSize: number;
 };
+
+const SORT_COLUMNS = {
+  username: 'username',
+  displayName: 'display_name',
+  lastLoginAt: 'last_login_at',
+  createdAt: 'created_at',
+} as const;
 
 export async function listUsers(
   db: Db,
@@ -143,21 +164,46 @@ export async function listUsers(
     );
   }
   if (query.active !== undefined) base = base.where('active', '=', query.active ? 1 : 0);
+  if (query.roleId || query.siteId) {
+    const { roleId, siteId } = query;
+    // One EXISTS per account, answered by the user_roles(user_id) index; role
+    // and site together mean one grant of that role covering that site.
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('user_roles as g')
+          .select('g.id')
+          .whereRef('g.user_id', '=', 'users.id')
+          .where('g.org_id', '=', orgId)
+          .$if(!!roleId, (q) => q.where('g.role_id', '=', roleId!))
+          .$if(!!siteId, (q) =>
+            q.where((eb) => eb.or([eb('g.site_id', '=', siteId!), eb('g.site_id', 'is', null)])),
+          ),
+      ),
+    );
+  }
   const [rows, count] = await Promise.all([
     base
       .selectAll()
-      .orderBy('username')
+      .orderBy(SORT_COLUMNS[query.sort], query.order)
+      .orderBy('id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const grants = await listGrants(
-    db,
-    orgId,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => userFromRow(r, grants)), total: Number(count.n) };
+  const [grants, names] = await Promise.all([
+    listGrants(
+      db,
+      orgId,
+      rows.map((r) => r.id),
+    ),
+    repo.personNames(
+      db,
+      orgId,
+      rows.map((r) => r.person_id),
+    ),
+  ]);
+  return { items: rows.map((r) => userFromRow(r, grants, names)), total: Number(count.n) };
 }
 
 /**
