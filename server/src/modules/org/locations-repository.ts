@@ -97,6 +97,28 @@ export async function listLocationRows(
   if (f.siteId) q = q.where('site_id', '=', f.siteId);
   if (f.parentId === 'root') q = q.where('parent_id', 'is', null);
   else if (f.parentId) q = q.where('parent_id', '=', f.parentId);
+  if (f.under) {
+    const under = f.under;
+    // Every descendant, however deep (areas nest): one recursive query, not a loop per level.
+    const subtree = db
+      .withRecursive('subtree(id)', (cte) =>
+        cte
+          .selectFrom('locations as l')
+          .select('l.id')
+          .where('l.org_id', '=', orgId)
+          .where('l.parent_id', '=', under)
+          .unionAll((u) =>
+            u
+              .selectFrom('locations as c')
+              .innerJoin('subtree', 'subtree.id', 'c.parent_id')
+              .select('c.id'),
+          ),
+      )
+      .selectFrom('subtree')
+      .select('subtree.id');
+    q = q.where('locations.id', 'in', subtree);
+  }
+  if (f.ids) q = q.where('locations.id', 'in', f.ids);
   if (f.type) q = q.where('type', '=', f.type);
   if (f.active !== undefined) q = q.where('active', '=', f.active ? 1 : 0);
   if (f.q) {
@@ -106,12 +128,19 @@ export async function listLocationRows(
     );
   }
   const sortColumn = (
-    { code: 'code', name: 'name', type: 'type', createdAt: 'created_at' } as const
+    {
+      code: 'code',
+      name: 'name',
+      type: 'type',
+      sortOrder: 'sort_order',
+      createdAt: 'created_at',
+    } as const
   )[f.sort];
+  let ordered = q.selectAll().orderBy(sortColumn, f.order);
+  // Siblings with equal tree positions (new ones are 0) follow their codes: 101, 102…
+  if (f.sort === 'sortOrder') ordered = ordered.orderBy('code', f.order);
   const [rows, count] = await Promise.all([
-    q
-      .selectAll()
-      .orderBy(sortColumn, f.order)
+    ordered
       .orderBy('id')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)

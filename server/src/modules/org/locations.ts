@@ -5,18 +5,14 @@ import { badRequest, conflict, isUniqueViolation, notFound } from '../../platfor
 import { newId, newToken } from '../../platform/ids.ts';
 import { LocationP } from './policy.ts';
 import * as repo from './repository.ts';
+import { ALLOWED_PARENTS } from './schema.ts';
 import type { Location, LocationCreate, LocationListFilter, LocationUpdate } from './schema.ts';
 
 const LOCATION = { zh: '位置', en: 'Location' };
 const SITE = { zh: '院区', en: 'Site' };
 
-/** Which parent types each type may sit under (null: directly under the site). */
-export const ALLOWED_PARENTS: Record<Location['type'], readonly (Location['type'] | null)[]> = {
-  building: [null],
-  floor: ['building'],
-  room: ['floor', 'building', 'area'],
-  area: [null, 'building', 'floor', 'area'],
-};
+// The rule lives in schema.ts so the web app can follow it too.
+export { ALLOWED_PARENTS };
 const TYPE_NAMES: Record<Location['type'] | 'site', string> = {
   site: '院区',
   building: '楼栋',
@@ -24,6 +20,19 @@ const TYPE_NAMES: Record<Location['type'] | 'site', string> = {
   room: '房间',
   area: '区域',
 };
+
+/** A stored row in the API's field names: an audit entry's before and after compare key by key. */
+function auditView(r: repo.LocationRowType) {
+  return {
+    parentId: r.parent_id,
+    type: r.type,
+    code: r.code,
+    name: r.name,
+    areaM2: r.area_m2 === null ? null : Number(r.area_m2),
+    sortOrder: r.sort_order,
+    active: r.active === 1,
+  };
+}
 
 async function present(db: DbOrTx, orgId: string, row: repo.LocationRowType): Promise<Location> {
   const paths = await repo.locationPaths(db, orgId, [row]);
@@ -224,7 +233,7 @@ export async function applyLocationUpdate(
     entityType: 'location',
     entityId: before.id,
     siteId: before.site_id,
-    before,
+    before: auditView(before),
     after: patch,
   });
 }

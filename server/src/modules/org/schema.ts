@@ -61,6 +61,37 @@ export const SiteUpdateSchema = SiteCreateSchema.partial()
 export const LOCATION_TYPES = ['building', 'floor', 'room', 'area'] as const;
 export const LocationTypeSchema = z.enum(LOCATION_TYPES);
 
+/**
+ * Which parent types each type may sit under (null: directly under the site).
+ * Here rather than in locations.ts so the web app offers only the moves and
+ * child types the server accepts (drag and drop, "add child").
+ */
+export const ALLOWED_PARENTS: Record<
+  (typeof LOCATION_TYPES)[number],
+  readonly ((typeof LOCATION_TYPES)[number] | null)[]
+> = {
+  building: [null],
+  floor: ['building'],
+  room: ['floor', 'building', 'area'],
+  area: [null, 'building', 'floor', 'area'],
+};
+
+/** Up to 200 location ids, comma-separated (the labels of the rooms ticked in a list). */
+const IdList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.uuid())
+      .min(1)
+      .max(200, { error: msg('一次最多 200 个位置', 'At most 200 locations at a time') }),
+  );
+
 export const LocationSchema = z.object({
   id: z.string(),
   siteId: z.string(),
@@ -96,10 +127,15 @@ export const LocationUpdateSchema = z.strictObject({
 export const LocationListQuery = z.strictObject({
   siteId: z.uuid().optional(),
   parentId: z.union([z.uuid(), z.literal('root')]).optional(),
+  under: z.uuid().optional().describe('Everything below this location (children, their children…)'),
+  ids: IdList.optional().describe('Comma-separated location ids, at most 200'),
   type: LocationTypeSchema.optional(),
   q: z.string().trim().max(100).optional(),
   active: Bool.optional(),
-  sort: z.enum(['code', 'name', 'type', 'createdAt']).default('code'),
+  sort: z
+    .enum(['code', 'name', 'type', 'sortOrder', 'createdAt'])
+    .default('code')
+    .describe('sortOrder: the order set in the tree (then code)'),
   order: z.enum(['asc', 'desc']).default('asc'),
   ...PageQuery,
 });

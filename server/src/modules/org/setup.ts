@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { BUILTIN_ROLES } from '../../platform/access/builtin-roles.ts';
 import { findRoleByKey } from '../../platform/access/repository.ts';
 import { syncBuiltinRoles } from '../../platform/access/roles-service.ts';
+import { prepareOrganization } from '../../platform/org-lifecycle.ts';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { insertUserWithGrants } from '../../platform/auth/users-service.ts';
 import { systemActor } from '../../platform/context.ts';
@@ -83,6 +84,7 @@ export async function createOrganization(
     after: input.organization,
   });
   await syncBuiltinRoles(tx, orgId);
+  await prepareOrganization(tx, orgId);
   const admin = await findRoleByKey(tx, orgId, BUILTIN_ROLES[0]!.key);
   const userId = await insertUserWithGrants(tx, actor, {
     username: input.admin.username,
