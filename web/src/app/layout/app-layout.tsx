@@ -1,4 +1,6 @@
 import { App as AntApp, Drawer, Grid, Layout, Typography } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
@@ -22,6 +24,9 @@ function Brand() {
  * folds into a drawer opened from the header, leaving the width to the page.
  */
 export default function AppLayout() {
+  const { i18n } = useTranslation();
+  // Date pickers name months and weekdays in the page's language (antd's locale does not set dayjs's).
+  dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);

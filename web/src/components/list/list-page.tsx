@@ -2,10 +2,11 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Grid, Pagination, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import type { Key, ReactNode } from 'react';
+import { useRef, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../error-result.tsx';
 import { ColumnChooser, useHiddenColumns } from './column-chooser.tsx';
+import { useFocusableScroll } from './focusable-scroll.ts';
 import { FilterBar } from './filter-bar.tsx';
 import { exportHref, PAGE_SIZES, toApiQuery, useListParams } from './list-params.ts';
 import { filterKeys, type ListColumn, type ListFilter, type Page } from './list-types.ts';
@@ -45,6 +46,8 @@ export function ListPage<T>(props: ListPageProps<T>) {
   const [params, update] = useListParams(filterKeys(filters));
   const [hidden, setHidden] = useHiddenColumns(props.id, props.columns);
   const phone = Grid.useBreakpoint().md === false;
+  const root = useRef<HTMLElement>(null);
+  useFocusableScroll(root);
   const query = toApiQuery(params);
   const list = useQuery({
     queryKey: [...props.queryKey, query],
@@ -130,7 +133,10 @@ export function ListPage<T>(props: ListPageProps<T>) {
   );
 
   return (
-    <section>
+    <section ref={root}>
+      {/* The table's hidden measuring row repeats the "select all" checkbox inside
+          aria-hidden; invisible (it keeps its size) it is no longer focusable. */}
+      <style>{'.ant-table-measure-row input { visibility: hidden; }'}</style>
       {header}
       {filters.length > 0 && (
         <div style={{ marginBottom: 16 }}>
