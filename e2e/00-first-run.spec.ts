@@ -71,7 +71,7 @@ test('first run: set up, sign in, first steps, language, sign out', async ({ pag
   await page.getByRole('button', { name: /中文/ }).click();
   await expect(page.getByRole('heading', { name: `您好，${ADMIN.name}` })).toBeVisible();
 
-  await page.getByRole('link', { name: '通知' }).click();
+  await page.getByRole('link', { name: '通知', exact: true }).click();
   await expect(page.getByRole('heading', { name: '通知' })).toBeVisible();
   await expect(page.getByText('暂无通知')).toBeVisible();
   await snap(page, testInfo, '07-notifications');
@@ -188,7 +188,7 @@ test.describe('phone, 375×812', () => {
     const nav = page.getByRole('navigation', { name: '主导航' });
     await expect(nav).toBeVisible();
     await snap(page, testInfo, '13-phone-menu');
-    await nav.getByRole('link', { name: '通知' }).click();
+    await nav.getByRole('link', { name: '通知', exact: true }).click();
     await expect(page.getByRole('heading', { name: '通知' })).toBeVisible();
     await expect(nav).toBeHidden();
     await snap(page, testInfo, '14-phone-notifications');
