@@ -1,3 +1,4 @@
+import { maintenanceModule } from './modules/maintenance/index.ts';
 import { orgModule } from './modules/org/index.ts';
 import { rolesRoutes } from './platform/access/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -26,6 +27,7 @@ export const modules: HouqinModule[] = [
     },
   },
   orgModule,
+  maintenanceModule,
 ];
 
 /** The platform's jobs and every module's, for the scheduler and the jobs page. */

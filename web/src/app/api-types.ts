@@ -147,6 +147,7 @@ export interface paths {
                 username: string;
                 displayName: string;
                 personId: string | null;
+                personName: string | null;
                 locale: string;
                 active: boolean;
                 mustChangePassword: boolean;
@@ -158,6 +159,7 @@ export interface paths {
                   roleKey: string;
                   roleName: string;
                   siteId: string | null;
+                  createdAt: string;
                 }[];
               };
               organization: {
@@ -211,6 +213,7 @@ export interface paths {
               username: string;
               displayName: string;
               personId: string | null;
+              personName: string | null;
               locale: string;
               active: boolean;
               mustChangePassword: boolean;
@@ -222,6 +225,7 @@ export interface paths {
                 roleKey: string;
                 roleName: string;
                 siteId: string | null;
+                createdAt: string;
               }[];
             };
           };
@@ -303,8 +307,15 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description username or display name contains */
           q?: string;
           active?: 'true' | 'false';
+          /** @description holds this role (at the site, when siteId is given) */
+          roleId?: string;
+          /** @description holds a grant covering this site: granted there, or organisation-wide */
+          siteId?: string;
+          sort?: 'username' | 'displayName' | 'lastLoginAt' | 'createdAt';
+          order?: 'asc' | 'desc';
           page?: number;
           pageSize?: number;
         };
@@ -326,6 +337,7 @@ export interface paths {
                 username: string;
                 displayName: string;
                 personId: string | null;
+                personName: string | null;
                 locale: string;
                 active: boolean;
                 mustChangePassword: boolean;
@@ -337,6 +349,7 @@ export interface paths {
                   roleKey: string;
                   roleName: string;
                   siteId: string | null;
+                  createdAt: string;
                 }[];
               }[];
               total: number;
@@ -386,6 +399,7 @@ export interface paths {
               username: string;
               displayName: string;
               personId: string | null;
+              personName: string | null;
               locale: string;
               active: boolean;
               mustChangePassword: boolean;
@@ -397,6 +411,7 @@ export interface paths {
                 roleKey: string;
                 roleName: string;
                 siteId: string | null;
+                createdAt: string;
               }[];
             };
           };
@@ -439,6 +454,7 @@ export interface paths {
               username: string;
               displayName: string;
               personId: string | null;
+              personName: string | null;
               locale: string;
               active: boolean;
               mustChangePassword: boolean;
@@ -450,6 +466,7 @@ export interface paths {
                 roleKey: string;
                 roleName: string;
                 siteId: string | null;
+                createdAt: string;
               }[];
             };
           };
@@ -494,6 +511,7 @@ export interface paths {
               username: string;
               displayName: string;
               personId: string | null;
+              personName: string | null;
               locale: string;
               active: boolean;
               mustChangePassword: boolean;
@@ -505,6 +523,7 @@ export interface paths {
                 roleKey: string;
                 roleName: string;
                 siteId: string | null;
+                createdAt: string;
               }[];
             };
           };
@@ -600,6 +619,7 @@ export interface paths {
               username: string;
               displayName: string;
               personId: string | null;
+              personName: string | null;
               locale: string;
               active: boolean;
               mustChangePassword: boolean;
@@ -611,6 +631,7 @@ export interface paths {
                 roleKey: string;
                 roleName: string;
                 siteId: string | null;
+                createdAt: string;
               }[];
             };
           };
@@ -657,6 +678,7 @@ export interface paths {
               username: string;
               displayName: string;
               personId: string | null;
+              personName: string | null;
               locale: string;
               active: boolean;
               mustChangePassword: boolean;
@@ -668,6 +690,7 @@ export interface paths {
                 roleKey: string;
                 roleName: string;
                 siteId: string | null;
+                createdAt: string;
               }[];
             };
           };
@@ -857,7 +880,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 角色列表 List roles */
+    /** 角色列表 List roles (with how many accounts hold each) */
     get: {
       parameters: {
         query?: never;
@@ -882,6 +905,7 @@ export interface paths {
               builtin: boolean;
               createdAt: string;
               updatedAt: string;
+              userCount: number;
             }[];
           };
         };
@@ -1055,6 +1079,7 @@ export interface paths {
                 entityType: string;
                 entityId: string;
                 siteId: string | null;
+                siteName: string | null;
                 before: unknown;
                 after: unknown;
                 requestId: string | null;
@@ -1065,6 +1090,86 @@ export interface paths {
               pageSize: number;
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/facets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 审计日志中出现的对象类型和动作 Entity types and actions in the log (for filters) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entityTypes: string[];
+              actions: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出审计日志 Export the audit log (.xlsx, same filters as the list, newest 100,000 rows at most) */
+    get: {
+      parameters: {
+        query?: {
+          entityType?: string;
+          entityId?: string;
+          actorUserId?: string;
+          action?: string;
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -1987,7 +2092,10 @@ export interface paths {
     /** 下载备份 Download a backup: application/gzip (.tar.gz of database and files; SQLite only, 422 on PostgreSQL) */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Set as the houqin_download cookie when the file starts, so a page that POSTed a form can stop its spinner */
+          downloadToken?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -2403,10 +2511,15 @@ export interface paths {
         query?: {
           siteId?: string;
           parentId?: string | 'root';
+          /** @description Everything below this location (children, their children…) */
+          under?: string;
+          /** @description Comma-separated location ids, at most 200 */
+          ids?: string;
           type?: 'building' | 'floor' | 'room' | 'area';
           q?: string;
           active?: 'true' | 'false';
-          sort?: 'code' | 'name' | 'type' | 'createdAt';
+          /** @description sortOrder: the order set in the tree (then code) */
+          sort?: 'code' | 'name' | 'type' | 'sortOrder' | 'createdAt';
           order?: 'asc' | 'desc';
           page?: number;
           pageSize?: number;
@@ -3515,10 +3628,15 @@ export interface paths {
         query?: {
           siteId?: string;
           parentId?: string | 'root';
+          /** @description Everything below this location (children, their children…) */
+          under?: string;
+          /** @description Comma-separated location ids, at most 200 */
+          ids?: string;
           type?: 'building' | 'floor' | 'room' | 'area';
           q?: string;
           active?: 'true' | 'false';
-          sort?: 'code' | 'name' | 'type' | 'createdAt';
+          /** @description sortOrder: the order set in the tree (then code) */
+          sort?: 'code' | 'name' | 'type' | 'sortOrder' | 'createdAt';
           order?: 'asc' | 'desc';
         };
         header?: never;
@@ -3682,6 +3800,2563 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 工单列表 List work orders (only those the user may see) */
+    get: {
+      parameters: {
+        query?: {
+          status?: string;
+          open?: 'true' | 'false';
+          categoryId?: string;
+          priorityId?: string;
+          siteId?: string;
+          buildingId?: string;
+          locationId?: string;
+          departmentId?: string;
+          assigneeUserId?: string;
+          teamId?: string;
+          mine?: 'requested' | 'assigned' | 'team';
+          from?: string;
+          to?: string;
+          overdue?: 'true' | 'false';
+          q?: string;
+          sort?:
+            'submittedAt' | 'number' | 'status' | 'priority' | 'responseDueAt' | 'completionDueAt';
+          order?: 'asc' | 'desc';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                number: string;
+                /** @enum {string} */
+                status:
+                  | 'submitted'
+                  | 'assigned'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'paused'
+                  | 'completed'
+                  | 'confirmed'
+                  | 'closed'
+                  | 'cancelled';
+                /** @enum {string} */
+                source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+                site: {
+                  id: string;
+                  name: string;
+                };
+                category: {
+                  id: string;
+                  name: string;
+                };
+                priority: {
+                  id: string;
+                  code: string;
+                  name: string;
+                };
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                building: {
+                  id: string;
+                  name: string;
+                } | null;
+                placeText: string | null;
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                requester: {
+                  userId: string | null;
+                  name: string;
+                  phone: string | null;
+                };
+                description: string;
+                team: {
+                  id: string;
+                  name: string;
+                } | null;
+                assignee: {
+                  id: string;
+                  name: string;
+                } | null;
+                submittedAt: string;
+                assignedAt: string | null;
+                acceptedAt: string | null;
+                startedAt: string | null;
+                completedAt: string | null;
+                confirmedAt: string | null;
+                closedAt: string | null;
+                cancelledAt: string | null;
+                responseDueAt: string;
+                completionDueAt: string;
+                responseMinutes: number | null;
+                completionMinutes: number | null;
+                responseBreached: boolean;
+                completionBreached: boolean;
+                overdue: boolean;
+                rating: number | null;
+                ratingComment: string | null;
+                labourMinutes: number;
+                materialsFen: number;
+                outsideFen: number;
+                cause: string | null;
+                actionTaken: string | null;
+                reopenCount: number;
+                version: number;
+              }[];
+              total: number;
+              totalCapped: boolean;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 报修 Report a fault (needs maintenance:request or :dispatch at the site) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            locationId?: string | null;
+            /** Format: uuid */
+            siteId?: string;
+            placeText?: string | null;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            priorityId?: string;
+            description: string;
+            /**
+             * @default portal
+             * @enum {string}
+             */
+            source?: 'portal' | 'qr' | 'phone' | 'api';
+            /** Format: uuid */
+            requesterUserId?: string;
+            requesterName?: string;
+            requesterPhone?: string | null;
+            departmentId?: string | null;
+            assetRef?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+              probableDuplicates: {
+                id: string;
+                number: string;
+                status: string;
+                submittedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 疑似重复报修 Open orders of the same place and category in the last 24 h */
+    get: {
+      parameters: {
+        query: {
+          locationId: string;
+          categoryId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              status: string;
+              submittedAt: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 工单详情 Work order with its history and the actions the user may take */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 派工 Assigned (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            assigneeUserId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 接单 Accepted (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回调度 Handed back (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 开始维修 Started (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 暂停 Paused (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 继续维修 Resumed (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 完工 Completed (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            cause?: string | null;
+            actionTaken: string;
+            /** @default [] */
+            labour?: {
+              userId?: string | null;
+              workerName?: string;
+              minutes: number;
+            }[];
+            /** @default [] */
+            materials?: {
+              name: string;
+              unit?: string | null;
+              quantity: number;
+              unitCostFen: number;
+              itemRef?: string | null;
+            }[];
+            /** @default 0 */
+            outsideFen?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 验收 Confirmed (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 返修 Reopened (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消 Cancelled (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 评价 Rated (409 when the order's state does not allow it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rating: number;
+            comment?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'assigned'
+                | 'accepted'
+                | 'in_progress'
+                | 'paused'
+                | 'completed'
+                | 'confirmed'
+                | 'closed'
+                | 'cancelled';
+              /** @enum {string} */
+              source: 'portal' | 'qr' | 'phone' | 'api' | 'inspection' | 'pm' | 'hazard';
+              site: {
+                id: string;
+                name: string;
+              };
+              category: {
+                id: string;
+                name: string;
+              };
+              priority: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              building: {
+                id: string;
+                name: string;
+              } | null;
+              placeText: string | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              requester: {
+                userId: string | null;
+                name: string;
+                phone: string | null;
+              };
+              description: string;
+              team: {
+                id: string;
+                name: string;
+              } | null;
+              assignee: {
+                id: string;
+                name: string;
+              } | null;
+              submittedAt: string;
+              assignedAt: string | null;
+              acceptedAt: string | null;
+              startedAt: string | null;
+              completedAt: string | null;
+              confirmedAt: string | null;
+              closedAt: string | null;
+              cancelledAt: string | null;
+              responseDueAt: string;
+              completionDueAt: string;
+              responseMinutes: number | null;
+              completionMinutes: number | null;
+              responseBreached: boolean;
+              completionBreached: boolean;
+              overdue: boolean;
+              rating: number | null;
+              ratingComment: string | null;
+              labourMinutes: number;
+              materialsFen: number;
+              outsideFen: number;
+              cause: string | null;
+              actionTaken: string | null;
+              reopenCount: number;
+              version: number;
+              events: {
+                id: string;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string;
+                actorName: string | null;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              labour: {
+                id: string;
+                userId: string | null;
+                workerName: string;
+                minutes: number;
+              }[];
+              materials: {
+                id: string;
+                name: string;
+                unit: string | null;
+                quantity: number;
+                unitCostFen: number;
+                amountFen: number;
+                itemRef: string | null;
+              }[];
+              callbacks: {
+                id: string;
+                outcome: string;
+                note: string | null;
+                userName: string | null;
+                at: string;
+              }[];
+              allowedActions: (
+                | 'assign'
+                | 'accept'
+                | 'reject'
+                | 'start'
+                | 'pause'
+                | 'resume'
+                | 'complete'
+                | 'confirm'
+                | 'reopen'
+                | 'cancel'
+                | 'rate'
+              )[];
+              canCallback: boolean;
+            } | null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/work-orders/{id}/callbacks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 回访记录 Record a call-back to the requester */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'satisfied' | 'unsatisfied' | 'unreachable';
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 报修类别 Categories */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              code: string;
+              name: string;
+              sortOrder: number;
+              active: boolean;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/priorities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 优先级 Priorities */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              code: string;
+              name: string;
+              rank: number;
+              roundTheClock: boolean;
+              responseMinutes: number;
+              completionMinutes: number;
+              active: boolean;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -1,6 +1,7 @@
 // The one place that knows every table: the Kysely database type is the union
 // of each part's tables.ts. Type-only imports, so no module is loaded here;
 // lint allows this file (alone) to reach into modules' tables.
+import type { MaintenanceTables } from '../../modules/maintenance/tables.ts';
 import type { OrgTables } from '../../modules/org/tables.ts';
 import type { AccessTables } from '../access/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
@@ -19,4 +20,5 @@ export interface Database
     NumberingTables,
     NotifyTables,
     SchedulerTables,
-    FilesTables {}
+    FilesTables,
+    MaintenanceTables {}

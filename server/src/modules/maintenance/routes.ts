@@ -1,0 +1,133 @@
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/actor.ts';
+import { IdParams, OkSchema } from '../../platform/http/schemas.ts';
+import type { App } from '../../platform/http/types.ts';
+import { createWorkOrder, probableDuplicates } from './create-work-order.ts';
+import { MaintP } from './policy.ts';
+import {
+  ActionBodies,
+  CallbackSchema,
+  DuplicateQuery,
+  WorkOrderCreatedSchema,
+  WorkOrderCreateSchema,
+  WorkOrderDetailSchema,
+  WorkOrderListQuery,
+  WorkOrderPageSchema,
+} from './schema.ts';
+import { transitionWorkOrder } from './transition-work-order.ts';
+import { addCallback, getWorkOrderDetail, listWorkOrders } from './work-orders.ts';
+import { ACTION_LABELS, ACTIONS } from './workflow.ts';
+import { referenceRoutes } from './routes-reference.ts';
+
+const tags = ['maintenance'];
+
+/**
+ * Work orders. Who sees which order depends on the person (own requests,
+ * assigned work, team queue, department, sites dispatched): list and detail
+ * are open to every signed-in user and scoped by the service; each action
+ * checks the actor's role for that order.
+ */
+export function maintenanceRoutes(app: App, deps: Deps): void {
+  const { db, dialect } = deps;
+  app.get(
+    '/api/maintenance/work-orders',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: '工单列表 List work orders (only those the user may see)',
+        querystring: WorkOrderListQuery,
+        response: { 200: WorkOrderPageSchema },
+      },
+    },
+    async (req) => listWorkOrders(db, dialect, actorOf(req), req.query),
+  );
+  app.post(
+    '/api/maintenance/work-orders',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: '报修 Report a fault (needs maintenance:request or :dispatch at the site)',
+        body: WorkOrderCreateSchema,
+        response: { 201: WorkOrderCreatedSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const created = await createWorkOrder(deps, actor, req.body);
+      const detail = await getWorkOrderDetail(db, actor, created.id);
+      return reply.status(201).send({ ...detail, probableDuplicates: created.probableDuplicates });
+    },
+  );
+  app.get(
+    '/api/maintenance/work-orders/duplicates',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: '疑似重复报修 Open orders of the same place and category in the last 24 h',
+        querystring: DuplicateQuery,
+        response: { 200: WorkOrderCreatedSchema.shape.probableDuplicates },
+      },
+    },
+    async (req) => probableDuplicates(db, actorOf(req).orgId, req.query),
+  );
+  app.get(
+    '/api/maintenance/work-orders/:id',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: '工单详情 Work order with its history and the actions the user may take',
+        params: IdParams,
+        response: { 200: WorkOrderDetailSchema },
+      },
+    },
+    async (req) => getWorkOrderDetail(db, actorOf(req), req.params.id),
+  );
+  for (const action of ACTIONS) {
+    const label = ACTION_LABELS[action];
+    app.post(
+      `/api/maintenance/work-orders/:id/${action}`,
+      {
+        config: { auth: 'user' },
+        schema: {
+          tags,
+          summary: `${label.zh} ${label.en} (409 when the order's state does not allow it)`,
+          params: IdParams,
+          body: ActionBodies[action],
+          // null: done, and the order is no longer the caller's to see (handed back to dispatch).
+          response: { 200: WorkOrderDetailSchema.nullable() },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        await transitionWorkOrder(deps, actor, req.params.id, action, req.body as never);
+        return getWorkOrderDetail(db, actor, req.params.id).catch((err: unknown) => {
+          if (err instanceof AppError && err.status === 404) return null;
+          throw err;
+        });
+      },
+    );
+  }
+  app.post(
+    '/api/maintenance/work-orders/:id/callbacks',
+    {
+      config: { auth: MaintP.dispatch, scope: 'site' },
+      schema: {
+        tags,
+        summary: '回访记录 Record a call-back to the requester',
+        params: IdParams,
+        body: CallbackSchema,
+        response: { 200: OkSchema },
+      },
+    },
+    async (req) => {
+      await addCallback(deps, actorOf(req), req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+  referenceRoutes(app, deps);
+}
