@@ -6363,6 +6363,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/maintenance/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 维修统计 Work-order figures by category, month, site, department or technician */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          siteId?: string;
+          groupBy?: 'category' | 'month' | 'site' | 'department' | 'technician';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              to: string;
+              /** @enum {string} */
+              groupBy: 'category' | 'month' | 'site' | 'department' | 'technician';
+              totals: {
+                count: number;
+                completed: number;
+                cancelled: number;
+                open: number;
+                responseMeanMinutes: number | null;
+                responseP90Minutes: number | null;
+                completionMeanMinutes: number | null;
+                completionP90Minutes: number | null;
+                /** @description Share (0–1) of completed orders within both targets */
+                slaCompliance: number | null;
+                ratingMean: number | null;
+                ratingCount: number;
+                /** @description Share (0–1) of ratings of 4 or 5 */
+                satisfiedShare: number | null;
+              };
+              byGroup: {
+                count: number;
+                completed: number;
+                cancelled: number;
+                open: number;
+                responseMeanMinutes: number | null;
+                responseP90Minutes: number | null;
+                completionMeanMinutes: number | null;
+                completionP90Minutes: number | null;
+                /** @description Share (0–1) of completed orders within both targets */
+                slaCompliance: number | null;
+                ratingMean: number | null;
+                ratingCount: number;
+                /** @description Share (0–1) of ratings of 4 or 5 */
+                satisfiedShare: number | null;
+                key: string | null;
+                name: string | null;
+              }[];
+              repeatFaults: {
+                locationId: string;
+                name: string;
+                count: number;
+                windowStart: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

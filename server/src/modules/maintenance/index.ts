@@ -2,6 +2,7 @@ import type { HouqinModule } from '../../platform/module.ts';
 import { onOrganizationPrepared } from '../../platform/org-lifecycle.ts';
 import { prepareMaintenance } from './defaults.ts';
 import { maintenanceRoutes } from './routes.ts';
+import { slaClockJob } from './sla-job.ts';
 
 // Every organisation gets the default categories and priorities (once).
 onOrganizationPrepared('maintenance', prepareMaintenance);
@@ -14,6 +15,7 @@ onOrganizationPrepared('maintenance', prepareMaintenance);
 export const maintenanceModule: HouqinModule = {
   name: 'maintenance',
   routes: maintenanceRoutes,
+  jobs: [slaClockJob],
 };
 
 export { createWorkOrder, type CreateInput as WorkOrderInput } from './create-work-order.ts';

@@ -19,6 +19,7 @@ import { transitionWorkOrder } from './transition-work-order.ts';
 import { addCallback, getWorkOrderDetail, listWorkOrders } from './work-orders.ts';
 import { ACTION_LABELS, ACTIONS } from './workflow.ts';
 import { referenceRoutes } from './routes-reference.ts';
+import { statsRoutes } from './routes-stats.ts';
 
 const tags = ['maintenance'];
 
@@ -130,4 +131,5 @@ export function maintenanceRoutes(app: App, deps: Deps): void {
     },
   );
   referenceRoutes(app, deps);
+  statsRoutes(app, deps);
 }

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps.ts';
+import { actorOf } from '../../platform/http/actor.ts';
+import type { App } from '../../platform/http/types.ts';
+import { MaintP } from './policy.ts';
+import { GROUPS, workOrderStats } from './stats.ts';
+
+const Figures = z.object({
+  count: z.number(),
+  completed: z.number(),
+  cancelled: z.number(),
+  open: z.number(),
+  responseMeanMinutes: z.number().nullable(),
+  responseP90Minutes: z.number().nullable(),
+  completionMeanMinutes: z.number().nullable(),
+  completionP90Minutes: z.number().nullable(),
+  slaCompliance: z
+    .number()
+    .nullable()
+    .describe('Share (0–1) of completed orders within both targets'),
+  ratingMean: z.number().nullable(),
+  ratingCount: z.number(),
+  satisfiedShare: z.number().nullable().describe('Share (0–1) of ratings of 4 or 5'),
+});
+
+const StatsQuery = z
+  .strictObject({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    siteId: z.uuid().optional(),
+    groupBy: z.enum(GROUPS).default('category'),
+  })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 10 * 366 * 86_400_000, {
+    error: '最长统计 10 年 / at most 10 years',
+    path: ['to'],
+  });
+
+export const StatsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(GROUPS),
+  totals: Figures,
+  byGroup: z.array(Figures.extend({ key: z.string().nullable(), name: z.string().nullable() })),
+  repeatFaults: z.array(
+    z.object({
+      locationId: z.string(),
+      name: z.string(),
+      count: z.number(),
+      windowStart: z.string(),
+    }),
+  ),
+});
+
+/** Figures for the dashboard and the annual summary. */
+export function statsRoutes(app: App, { db }: Deps): void {
+  app.get(
+    '/api/maintenance/stats',
+    {
+      config: { auth: MaintP.read, scope: 'site' },
+      schema: {
+        tags: ['maintenance'],
+        summary: '维修统计 Work-order figures by category, month, site, department or technician',
+        querystring: StatsQuery,
+        response: { 200: StatsSchema },
+      },
+    },
+    async (req) => workOrderStats(db, actorOf(req), req.query),
+  );
+}
