@@ -8,6 +8,8 @@ export {
 import { BellOutlined, HomeOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { PageDef } from './page-def.ts';
+import { MAINTENANCE_MANAGE_PAGES } from '../modules/maintenance/manage/pages.tsx';
+import { MAINTENANCE_WORK_PAGES } from '../modules/maintenance/work/pages.tsx';
 import { PLACES_PAGES } from '../modules/org/places/pages.tsx';
 import { PEOPLE_PAGES } from '../modules/org/people/pages.tsx';
 import { ACCOUNTS_PAGES } from '../system/accounts/pages.tsx';
@@ -31,6 +33,8 @@ export const PAGES: PageDef[] = [
     menu: { group: 'workspace', label: (t) => t('nav.notifications'), icon: <BellOutlined /> },
   },
   { path: 'account/password', page: ChangePasswordPage },
+  ...MAINTENANCE_WORK_PAGES,
+  ...MAINTENANCE_MANAGE_PAGES,
   ...PLACES_PAGES,
   ...PEOPLE_PAGES,
   ...ACCOUNTS_PAGES,

@@ -17,6 +17,7 @@ export const en: Translation = {
   nav: {
     group: {
       workspace: 'Workspace',
+      maintenance: 'Repairs',
       organization: 'Organisation and places',
       administration: 'Administration',
     },

@@ -15,6 +15,7 @@ export const zhCN = {
   nav: {
     group: {
       workspace: '工作台',
+      maintenance: '报修与维修',
       organization: '组织与位置',
       administration: '系统管理',
     },
