@@ -18,6 +18,7 @@ import {
 import { transitionWorkOrder } from './transition-work-order.ts';
 import { addCallback, getWorkOrderDetail, listWorkOrders } from './work-orders.ts';
 import { ACTION_LABELS, ACTIONS } from './workflow.ts';
+import { registerWorkOrderAttachments } from './attachments.ts';
 import { referenceRoutes } from './routes-reference.ts';
 import { statsRoutes } from './routes-stats.ts';
 
@@ -131,5 +132,6 @@ export function maintenanceRoutes(app: App, deps: Deps): void {
     },
   );
   referenceRoutes(app, deps);
+  registerWorkOrderAttachments();
   statsRoutes(app, deps);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildSite, buildUser } from '../../test/factories.ts';
+import { pngBytes, upload } from '../../platform/files/testing.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -241,5 +242,17 @@ describe('work orders', () => {
       },
     );
     expect(rating.statusCode).toBe(400);
+  });
+
+  it('keeps photos with the order: its people add them, strangers do not see them', async () => {
+    const wo = await report(staff, { description: '墙面渗水，附照片' });
+    const target = { entityType: 'work_order', entityId: wo.id };
+    const photo = [{ filename: 'before.png', data: pngBytes() }];
+    expect((await upload(staff, target, photo)).statusCode).toBe(201);
+    const list = `/api/attachments?entityType=work_order&entityId=${wo.id}`;
+    expect((await dispatcher.get(list)).json()).toHaveLength(1);
+    const stranger = await buildUser(t, { roleKey: 'staff' });
+    expect((await stranger.get(list)).statusCode).toBe(404);
+    expect((await upload(stranger, target, photo)).statusCode).toBe(404);
   });
 });

@@ -1,3 +1,4 @@
+import type { Actor } from '../context.ts';
 import type { DbOrTx } from '../db/connect.ts';
 
 /**
@@ -10,6 +11,18 @@ export type AttachmentEntity = {
   readPermission: string;
   writePermission: string;
   locate(db: DbOrTx, orgId: string, id: string): Promise<{ siteId: string | null } | null>;
+  /**
+   * For records whose files depend on the person rather than a permission
+   * (a work order's photos: its requester, its technician, the dispatcher):
+   * the record's site when this actor may read / add files, else null. When
+   * given, it replaces the permission check.
+   */
+  authorize?(
+    db: DbOrTx,
+    actor: Actor,
+    id: string,
+    mode: 'read' | 'write',
+  ): Promise<{ siteId: string | null } | null>;
 };
 
 const entities = new Map<string, AttachmentEntity>();

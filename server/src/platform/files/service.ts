@@ -55,6 +55,11 @@ export async function authorizeTarget(
       { known },
     );
   }
+  if (entity.authorize) {
+    const found = await entity.authorize(db, actor, target.entityId, mode);
+    if (!found) throw notFound(RECORD);
+    return { ...target, siteId: found.siteId };
+  }
   const found = await entity.locate(db, actor.orgId, target.entityId);
   const permission = mode === 'read' ? entity.readPermission : entity.writePermission;
   const allowed =
