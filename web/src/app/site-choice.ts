@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
+import { useContext, useSyncExternalStore } from 'react';
 import { api, unwrap } from './api.ts';
 import type { ApiResponse } from './api-models.ts';
+import { MeContext } from './auth/me-context.ts';
+import { can } from './auth/session.ts';
 
 export type Site = ApiResponse<'/api/sites', 'get'>[number];
 
@@ -19,11 +21,14 @@ function read(): string | null {
 /** Sites the signed-in user may see (all of them for org-wide grants). */
 export const sitesQueryKey = ['sites'] as const;
 export function useSites(enabled = true) {
+  // Only for those who may list sites: anyone else would get a 403 on every page.
+  const me = useContext(MeContext);
+  const allowed = !!me && can(me, 'org:read', 'site');
   return useQuery({
     queryKey: sitesQueryKey,
     queryFn: () => unwrap(api.GET('/api/sites')),
     staleTime: 60_000,
-    enabled,
+    enabled: enabled && allowed,
   });
 }
 

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Grid, Pagination, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { useRef, type Key, type ReactNode } from 'react';
+import { useRef, type Key, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../error-result.tsx';
 import { ColumnChooser, useHiddenColumns } from './column-chooser.tsx';
@@ -112,9 +112,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
           onChange: (keys: Key[], rows: T[]) => props.selection?.onChange(keys.map(String), rows),
         }
       }
-      onRow={(row) =>
-        props.onOpen ? { onClick: () => props.onOpen?.(row), style: { cursor: 'pointer' } } : {}
-      }
+      onRow={(row) => (props.onOpen ? openable(() => props.onOpen?.(row)) : {})}
       columns={visible.map((c) => ({
         key: c.key,
         title: c.title,
@@ -156,6 +154,23 @@ export function ListPage<T>(props: ListPageProps<T>) {
   );
 }
 
+/**
+ * A row or card that opens its record: by click, and for keyboard users by
+ * Tab then Enter or Space (only when the row itself has focus, not a button in it).
+ */
+function openable(open: () => void) {
+  return {
+    onClick: open,
+    tabIndex: 0,
+    style: { cursor: 'pointer' },
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      open();
+    },
+  };
+}
+
 /** The phone layout: one card per row, the title column on top, the rest as label: value. */
 function CardList<T>({
   columns,
@@ -181,7 +196,7 @@ function CardList<T>({
           role="listitem"
           size="small"
           hoverable={!!onOpen}
-          onClick={onOpen ? () => onOpen(row) : undefined}
+          {...(onOpen ? openable(() => onOpen(row)) : {})}
           title={titleColumn?.render(row)}
         >
           {rest.map((c) => (

@@ -58,6 +58,8 @@ export function SiteFormModal({
       okText={tx.form.save}
       confirmLoading={save.isPending}
       destroyOnHidden
+      // The form instance outlives the dialog: start each opening from this site's values.
+      afterOpenChange={(visible) => visible && form.resetFields()}
     >
       <Form<Values>
         form={form}

@@ -15,11 +15,13 @@ export function diffRows(before: unknown, after: unknown): Row[] {
   const a = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   const both = isRecord(before) && isRecord(after);
+  // Updates often record the whole record before and only the changed fields
+  // after: a field missing from "after" was left as it was, not cleared.
   return fields.map((field) => ({
     field,
     before: b[field],
-    after: a[field],
-    changed: both && !same(b[field], a[field]),
+    after: both && !(field in a) ? b[field] : a[field],
+    changed: both && field in a && !same(b[field], a[field]),
   }));
 }
 
