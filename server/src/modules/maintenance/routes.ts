@@ -21,6 +21,8 @@ import { ACTION_LABELS, ACTIONS } from './workflow.ts';
 import { registerWorkOrderAttachments } from './attachments.ts';
 import { referenceRoutes } from './routes-reference.ts';
 import { statsRoutes } from './routes-stats.ts';
+import { settingsRoutes } from './settings/routes-settings.ts';
+import { exportRoutes } from './routes-export.ts';
 
 const tags = ['maintenance'];
 
@@ -134,4 +136,6 @@ export function maintenanceRoutes(app: App, deps: Deps): void {
   referenceRoutes(app, deps);
   registerWorkOrderAttachments();
   statsRoutes(app, deps);
+  exportRoutes(app, deps);
+  settingsRoutes(app, deps);
 }
