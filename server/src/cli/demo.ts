@@ -19,7 +19,10 @@ export async function demo(config: Config): Promise<void> {
     const orgs = await handle.db.selectFrom('organizations').select('name').execute();
     if (orgs.length === 0) {
       console.log('正在生成演示数据… / Seeding the demo hospital…');
-      await seedDemoHospital(handle.db);
+      const { workOrders } = await seedDemoHospital(handle.db);
+      console.log(
+        `已生成近 12 个月的报修工单 ${workOrders} 张 / Added ${workOrders} work orders of the last 12 months`,
+      );
     } else if (!orgs.some((o) => o.name === DEMO_ORG_NAME)) {
       throw new Error(
         `数据库中已有组织「${orgs[0]!.name}」，不会混入演示数据；请用另一个数据目录，例如 DATA_DIR=./demo-data npm run demo / ` +

@@ -11,6 +11,7 @@ import {
   insertPerson,
   insertSite,
 } from '../modules/org/index.ts';
+import { seedDemoMaintenance } from './demo-maintenance.ts';
 import { chineseName, mobile, rng } from './names.ts';
 
 export const DEMO_ORG_NAME = '示例市人民医院';
@@ -200,7 +201,9 @@ async function seedPeople(tx: DbOrTx, actor: Actor): Promise<Map<string, string>
  * plant rooms, clinical and logistics departments, about 150 people, and one
  * account per everyday role. Later modules add a year of their records here.
  */
-export async function seedDemoHospital(db: Db): Promise<{ organizationId: string }> {
+export async function seedDemoHospital(
+  db: Db,
+): Promise<{ organizationId: string; workOrders: number }> {
   return db.transaction().execute(async (tx) => {
     const { organizationId } = await createOrganization(
       tx,
@@ -228,6 +231,7 @@ export async function seedDemoHospital(db: Db): Promise<{ organizationId: string
         grants: role ? [{ roleId: role.id, siteId: null }] : [],
       });
     }
-    return { organizationId };
+    const { workOrders } = await seedDemoMaintenance(tx, actor);
+    return { organizationId, workOrders };
   });
 }
