@@ -15,6 +15,7 @@ export async function signIn(page: Page, user: { username: string; password: str
 
 /** Signs the page's browser context in through the API (for journeys that start deep inside). */
 export async function signInByApi(page: Page, user: { username: string; password: string }) {
-  const res = await page.request.post('/api/auth/login', { data: user });
+  const { username, password } = user;
+  const res = await page.request.post('/api/auth/login', { data: { username, password } });
   expect(res.ok()).toBe(true);
 }

@@ -9,6 +9,7 @@ import { useTexts } from '../../../app/texts.ts';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import { LocationIcon } from './location-icons.tsx';
 import { locationKeys, parentPath } from './location-model.ts';
+import { workTexts } from '../../maintenance/work/texts.ts';
 import { placesTexts } from './texts.ts';
 
 /** A phone-width column in the middle of the screen. */
@@ -30,6 +31,7 @@ function Column({ children }: { children: ReactNode }) {
  */
 export default function QrLandingPage() {
   const tx = useTexts(placesTexts);
+  const repairTx = useTexts(workTexts);
   const { token: colors } = theme.useToken();
   const { token = '' } = useParams();
   const navigate = useNavigate();
@@ -120,9 +122,15 @@ export default function QrLandingPage() {
           </>
         }
       >
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {tx.landing.repairSoon}
-        </Typography.Paragraph>
+        <Button
+          type="primary"
+          size="large"
+          block
+          style={{ height: 56, fontSize: 18 }}
+          onClick={() => void navigate(`/maintenance/report?locationId=${l.id}&from=qr`)}
+        >
+          {repairTx.report.here}
+        </Button>
       </Card>
       <Button block size="large" onClick={() => void navigate('/')}>
         {tx.landing.home}
