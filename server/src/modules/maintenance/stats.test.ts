@@ -3,6 +3,13 @@ import { buildLocation, buildSite, buildUser } from '../../test/factories.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
 import { p90 } from './stats.ts';
 
+// A range around now wide enough for any time zone's "today" (orders are
+// dated in the organisation's zone, which may already be tomorrow in UTC terms).
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const FROM = day(-30);
+const TO = day(2);
+
 let t: TestApp;
 let cats: Record<string, string>;
 let tech: Agent;
@@ -62,10 +69,7 @@ describe('statistics', () => {
     await order(cats.lock!, westRoom.id);
     await finish(lamps[0]!, 5);
     await finish(lamps[1]!, 3);
-    const today = new Date().toISOString().slice(0, 10);
-    const res = await t.admin.get(
-      `/api/maintenance/stats?from=2020-01-01&to=${today}&groupBy=category`,
-    );
+    const res = await t.admin.get(`/api/maintenance/stats?from=${FROM}&to=${TO}&groupBy=category`);
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json();
     expect(s.totals.count).toBe(5);
@@ -81,21 +85,18 @@ describe('statistics', () => {
 
     const bySite = (
       await t.admin.get(
-        `/api/maintenance/stats?from=2020-01-01&to=${today}&groupBy=site&siteId=${west.id}`,
+        `/api/maintenance/stats?from=${FROM}&to=${TO}&groupBy=site&siteId=${west.id}`,
       )
     ).json();
     expect(bySite.totals.count).toBe(1);
   });
 
   it('gives a site-scoped reader only that site', async () => {
-    const today = new Date().toISOString().slice(0, 10);
     const westLeader = await buildUser(t, { roleKey: 'leader', siteId: west.id });
-    const s = (await westLeader.get(`/api/maintenance/stats?from=2020-01-01&to=${today}`)).json();
+    const s = (await westLeader.get(`/api/maintenance/stats?from=${FROM}&to=${TO}`)).json();
     expect(s.totals.count).toBe(1);
     const staff = await buildUser(t, { roleKey: 'staff' });
-    expect((await staff.get(`/api/maintenance/stats?from=2020-01-01&to=${today}`)).statusCode).toBe(
-      403,
-    );
+    expect((await staff.get(`/api/maintenance/stats?from=${FROM}&to=${TO}`)).statusCode).toBe(403);
   });
 
   it('refuses a range that ends before it starts', async () => {

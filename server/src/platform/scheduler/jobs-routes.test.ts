@@ -21,6 +21,7 @@ describe('system jobs', () => {
       ['notify.deliver', 30_000],
       ['auth.cleanup', 3600_000],
       ['system.prune-logs', 86_400_000],
+      ['maintenance.sla', 300_000],
     ]);
     expect(body.jobs.every((j) => j.lastRun === null)).toBe(true);
   });
