@@ -9,6 +9,7 @@ import { BellOutlined, HomeOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { PageDef } from './page-def.ts';
 import { MAINTENANCE_MANAGE_PAGES } from '../modules/maintenance/manage/pages.tsx';
+import { MAINTENANCE_SETTINGS_PAGES } from '../modules/maintenance/settings/pages.tsx';
 import { MAINTENANCE_WORK_PAGES } from '../modules/maintenance/work/pages.tsx';
 import { PLACES_PAGES } from '../modules/org/places/pages.tsx';
 import { PEOPLE_PAGES } from '../modules/org/people/pages.tsx';
@@ -35,6 +36,7 @@ export const PAGES: PageDef[] = [
   { path: 'account/password', page: ChangePasswordPage },
   ...MAINTENANCE_WORK_PAGES,
   ...MAINTENANCE_MANAGE_PAGES,
+  ...MAINTENANCE_SETTINGS_PAGES,
   ...PLACES_PAGES,
   ...PEOPLE_PAGES,
   ...ACCOUNTS_PAGES,
