@@ -2,8 +2,10 @@ import { recordAudit } from '../../platform/audit/record-audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { DbOrTx } from '../../platform/db/connect.ts';
+import { usersHolding } from '../../platform/access/holders.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { notify } from '../../platform/notify/index.ts';
 import { nextNumber } from '../../platform/numbering/next-number.ts';
 import { clockFor, targetsFor } from './clock.ts';
 import { assignInTx } from './assign.ts';
@@ -259,10 +261,10 @@ export async function createWorkOrder(
     });
 
     const rule = await matchRule(tx, actor.orgId, input.categoryId, place.siteId);
+    const assignee = rule?.autoAssign
+      ? await pickOnDutyMember(tx, actor.orgId, rule.teamId, clock.timeZone, now)
+      : null;
     if (rule) {
-      const assignee = rule.autoAssign
-        ? await pickOnDutyMember(tx, actor.orgId, rule.teamId, clock.timeZone, now)
-        : null;
       await assignInTx(deps, tx, actor, {
         id,
         teamId: rule.teamId,
@@ -272,6 +274,9 @@ export async function createWorkOrder(
         automatic: true,
       });
     }
+    // The assignee hears from assignInTx; otherwise someone must pick it up:
+    // the team whose queue it landed in, or the site's dispatchers.
+    if (!assignee) await announceNew(deps, tx, actor, row, rule?.teamId ?? null);
     return id;
   });
   const duplicates = input.locationId
@@ -283,4 +288,36 @@ export async function createWorkOrder(
       })
     : [];
   return { id, probableDuplicates: duplicates };
+}
+
+/** Tells those who must pick up an unassigned order that it arrived. */
+async function announceNew(
+  deps: Pick<Deps, 'config'>,
+  tx: DbOrTx,
+  actor: Actor,
+  order: { id: string; number: string; site_id: string; description: string },
+  teamId: string | null,
+) {
+  const userIds = teamId
+    ? (
+        await tx
+          .selectFrom('mnt_team_members as m')
+          .innerJoin('users as u', 'u.id', 'm.user_id')
+          .select('m.user_id')
+          .where('m.team_id', '=', teamId)
+          .where('u.org_id', '=', actor.orgId)
+          .where('u.active', '=', 1)
+          .execute()
+      ).map((r) => r.user_id)
+    : await usersHolding(tx, actor.orgId, MaintP.dispatch, order.site_id);
+  const others = userIds.filter((u) => u !== actor.userId);
+  if (others.length === 0) return;
+  await notify(tx, deps.config, {
+    orgId: actor.orgId,
+    userIds: others,
+    title: teamId ? `班组待接单 ${order.number}` : `新报修 ${order.number}`,
+    body: order.description.slice(0, 200),
+    link: `/maintenance/work-orders/${order.id}`,
+    category: 'maintenance',
+  });
 }
