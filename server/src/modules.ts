@@ -1,3 +1,4 @@
+import { assetsModule } from './modules/assets/index.ts';
 import { maintenanceModule } from './modules/maintenance/index.ts';
 import { orgModule } from './modules/org/index.ts';
 import { rolesRoutes } from './platform/access/routes.ts';
@@ -28,6 +29,7 @@ export const modules: HouqinModule[] = [
   },
   orgModule,
   maintenanceModule,
+  assetsModule,
 ];
 
 /** The platform's jobs and every module's, for the scheduler and the jobs page. */

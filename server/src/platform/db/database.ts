@@ -1,6 +1,7 @@
 // The one place that knows every table: the Kysely database type is the union
 // of each part's tables.ts. Type-only imports, so no module is loaded here;
 // lint allows this file (alone) to reach into modules' tables.
+import type { AssetsTables } from '../../modules/assets/tables.ts';
 import type { MaintenanceTables } from '../../modules/maintenance/tables.ts';
 import type { OrgTables } from '../../modules/org/tables.ts';
 import type { AccessTables } from '../access/tables.ts';
@@ -21,4 +22,5 @@ export interface Database
     NotifyTables,
     SchedulerTables,
     FilesTables,
-    MaintenanceTables {}
+    MaintenanceTables,
+    AssetsTables {}
