@@ -185,6 +185,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('from_status', 'text')
     .addColumn('to_status', 'text')
     .addColumn('actor_user_id', t.id, (c) => c.references('users.id'))
+    // Kept as written: the system (a job) or a person whose account is later renamed.
+    .addColumn('actor_name', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('data', t.json, (c) => c.notNull())
     .addColumn('at', t.instant, (c) => c.notNull())

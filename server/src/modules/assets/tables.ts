@@ -119,6 +119,7 @@ export interface AstEventsTable {
   from_status: string | null;
   to_status: string | null;
   actor_user_id: string | null;
+  actor_name: string;
   note: string | null;
   data: JsonColumn;
   at: string;
