@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/connect.ts';
-import { notFound } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ActionBody } from './transition-work-order.ts';
+import { stockDraw } from './stock-hook.ts';
 import type { MntWorkOrdersTable } from './tables.ts';
 
 /**
@@ -54,6 +55,7 @@ export async function completionPatch(
     unit_cost_fen: m.unitCostFen,
     amount_fen: Math.round(m.quantity * m.unitCostFen),
   }));
+  materialRows.push(...(await drawFromStores(tx, actor, row, body.stockLines)));
   if (labourRows.length) await tx.insertInto('mnt_labour').values(labourRows).execute();
   if (materialRows.length) await tx.insertInto('mnt_materials').values(materialRows).execute();
   const [lab, mat] = await Promise.all([
@@ -86,4 +88,45 @@ export async function completionPatch(
       outsideFen: body.outsideFen,
     },
   };
+}
+
+/** Spare parts from the stores, at their moving-average cost, in this transaction. */
+async function drawFromStores(
+  tx: DbOrTx,
+  actor: Actor,
+  row: Selectable<MntWorkOrdersTable>,
+  lines: ActionBody<'complete'>['stockLines'],
+) {
+  if (lines.length === 0) return [];
+  const draw = stockDraw();
+  if (!draw)
+    throw badRequest({
+      zh: '未启用物资库存，请按非库存材料登记',
+      en: 'Stores are not enabled; record the materials as non-stock lines',
+    });
+  const category = await tx
+    .selectFrom('mnt_categories')
+    .select('name')
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', row.category_id)
+    .executeTakeFirstOrThrow();
+  const drawn = await draw(tx, actor, {
+    siteId: row.site_id,
+    workOrderId: row.id,
+    workOrderNumber: row.number,
+    categoryName: category.name,
+    departmentId: row.department_id,
+    lines,
+  });
+  return drawn.map((d) => ({
+    id: newId(),
+    org_id: actor.orgId,
+    work_order_id: row.id,
+    item_ref: d.itemId,
+    name: d.name,
+    unit: d.unit,
+    quantity: d.quantity,
+    unit_cost_fen: d.unitCostFen,
+    amount_fen: d.valueFen,
+  }));
 }

@@ -20,3 +20,9 @@ export const maintenanceModule: HouqinModule = {
 
 export { createWorkOrder, type CreateInput as WorkOrderInput } from './create-work-order.ts';
 export { MaintP } from './policy.ts';
+export {
+  provideStockDraw,
+  type StockDraw,
+  type StockDrawInput,
+  type StockDrawn,
+} from './stock-hook.ts';

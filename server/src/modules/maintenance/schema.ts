@@ -75,6 +75,13 @@ export const MaterialLineSchema = z.strictObject({
   itemRef: z.string().trim().max(80).nullable().optional(),
 });
 
+/** A spare part taken from a store: name and cost come from the store (moving average). */
+export const StockLineSchema = z.strictObject({
+  storeId: Id,
+  itemId: Id,
+  quantity: z.number().int().min(1).max(1_000_000),
+});
+
 /** The body of each action (`POST /api/maintenance/work-orders/{id}/{action}`). */
 export const ActionBodies = {
   assign: z.strictObject({
@@ -93,6 +100,7 @@ export const ActionBodies = {
     actionTaken: Text(1000),
     labour: z.array(LabourLineSchema).max(20).default([]),
     materials: z.array(MaterialLineSchema).max(100).default([]),
+    stockLines: z.array(StockLineSchema).max(50).default([]),
     outsideFen: Fen.default(0),
     note: Note.optional(),
   }),
