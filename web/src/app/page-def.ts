@@ -3,7 +3,13 @@ import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { Language } from './i18n.ts';
 
 /** Side-menu groups, in display order; a group with no permitted page is not shown. */
-export const MENU_GROUPS = ['workspace', 'maintenance', 'organization', 'administration'] as const;
+export const MENU_GROUPS = [
+  'workspace',
+  'maintenance',
+  'assets',
+  'organization',
+  'administration',
+] as const;
 export type MenuGroup = (typeof MENU_GROUPS)[number];
 
 /** A permission as the server's routes declare it (`scope: 'site'` = held at some site is enough). */

@@ -8,6 +8,9 @@ export {
 import { BellOutlined, HomeOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { PageDef } from './page-def.ts';
+import { ASSETS_OPERATIONS_PAGES } from '../modules/assets/operations/pages.tsx';
+import { ASSETS_REGISTER_PAGES } from '../modules/assets/register/pages.tsx';
+import { STORES_PAGES } from '../modules/assets/stores/pages.tsx';
 import { MAINTENANCE_MANAGE_PAGES } from '../modules/maintenance/manage/pages.tsx';
 import { MAINTENANCE_SETTINGS_PAGES } from '../modules/maintenance/settings/pages.tsx';
 import { MAINTENANCE_WORK_PAGES } from '../modules/maintenance/work/pages.tsx';
@@ -37,6 +40,9 @@ export const PAGES: PageDef[] = [
   ...MAINTENANCE_WORK_PAGES,
   ...MAINTENANCE_MANAGE_PAGES,
   ...MAINTENANCE_SETTINGS_PAGES,
+  ...ASSETS_REGISTER_PAGES,
+  ...ASSETS_OPERATIONS_PAGES,
+  ...STORES_PAGES,
   ...PLACES_PAGES,
   ...PEOPLE_PAGES,
   ...ACCOUNTS_PAGES,

@@ -18,6 +18,7 @@ export const en: Translation = {
     group: {
       workspace: 'Workspace',
       maintenance: 'Repairs',
+      assets: 'Assets and stores',
       organization: 'Organisation and places',
       administration: 'Administration',
     },

@@ -16,6 +16,7 @@ export const zhCN = {
     group: {
       workspace: '工作台',
       maintenance: '报修与维修',
+      assets: '资产与物资',
       organization: '组织与位置',
       administration: '系统管理',
     },

@@ -179,6 +179,8 @@ export const texts = defineTexts(
       notify: '通知',
       system: '系统',
       maintenance: '报修维修',
+      assets: '资产',
+      stores: '物资库存',
     } as Record<string, string>,
   },
   {
@@ -363,6 +365,8 @@ export const texts = defineTexts(
       notify: 'Notifications',
       system: 'System',
       maintenance: 'Maintenance',
+      assets: 'Assets',
+      stores: 'Stores',
     } as Record<string, string>,
   },
 );
