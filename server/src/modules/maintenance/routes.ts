@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { IdParams, OkSchema } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -16,7 +17,13 @@ import {
   WorkOrderPageSchema,
 } from './schema.ts';
 import { transitionWorkOrder } from './transition-work-order.ts';
-import { addCallback, getWorkOrderDetail, listWorkOrders } from './work-orders.ts';
+import {
+  addCallback,
+  getWorkOrderDetail,
+  listWorkOrders,
+  searchCallers,
+  techniciansAt,
+} from './work-orders.ts';
 import { ACTION_LABELS, ACTIONS } from './workflow.ts';
 import { registerWorkOrderAttachments } from './attachments.ts';
 import { referenceRoutes } from './routes-reference.ts';
@@ -25,6 +32,19 @@ import { settingsRoutes } from './settings/routes-settings.ts';
 import { exportRoutes } from './routes-export.ts';
 
 const tags = ['maintenance'];
+
+const CallerQuery = z.strictObject({ q: z.string().trim().min(1).max(50) });
+const TechnicianQuery = z.strictObject({ siteId: z.uuid() });
+const TechnicianSchema = z.object({ id: z.string(), name: z.string(), openOrders: z.number() });
+const CallerSchema = z.object({
+  userId: z.string().nullable(),
+  personId: z.string().nullable(),
+  name: z.string(),
+  employeeNo: z.string().nullable(),
+  phone: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+});
 
 /**
  * Work orders. Who sees which order depends on the person (own requests,
@@ -77,6 +97,37 @@ export function maintenanceRoutes(app: App, deps: Deps): void {
       },
     },
     async (req) => probableDuplicates(db, actorOf(req).orgId, req.query),
+  );
+  app.get(
+    '/api/maintenance/callers',
+    {
+      config: { auth: MaintP.dispatch, scope: 'site' },
+      schema: {
+        tags,
+        summary:
+          '电话报修：查找报修人 Find the caller of a phoned-in request (name, number, phone)',
+        querystring: CallerQuery,
+        response: { 200: z.array(CallerSchema) },
+      },
+    },
+    async (req) => searchCallers(db, dialect, actorOf(req).orgId, req.query.q),
+  );
+  app.get(
+    '/api/maintenance/technicians',
+    {
+      config: { auth: MaintP.dispatch, scope: 'site' },
+      schema: {
+        tags,
+        summary: '可派工人员 Technicians of a site (maintenance:work there) with their open orders',
+        querystring: TechnicianQuery,
+        response: { 200: z.array(TechnicianSchema) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!actor.access.hasAt(MaintP.dispatch, req.query.siteId)) throw forbidden();
+      return techniciansAt(db, actor.orgId, req.query.siteId);
+    },
   );
   app.get(
     '/api/maintenance/work-orders/:id',

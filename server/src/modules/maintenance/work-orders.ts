@@ -2,6 +2,8 @@ import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx, DialectName } from '../../platform/db/connect.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
+import { usersHolding } from '../../platform/access/holders.ts';
+import { containsText } from '../../platform/db/dialect.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { getOrganization } from '../org/index.ts';
@@ -12,7 +14,7 @@ import type { WorkOrderDetail, WorkOrderListFilter } from './schema.ts';
 import { startOfLocalDay } from './sla-clock.ts';
 import { mayTake, rolesOf } from './transition-work-order.ts';
 import { visibilityOf } from './visibility.ts';
-import { ACTIONS, type Status } from './workflow.ts';
+import { ACTIONS, OPEN_STATUSES, type Status } from './workflow.ts';
 
 const WORK_ORDER = { zh: '工单', en: 'Work order' };
 
@@ -105,4 +107,113 @@ export async function addCallback(
       after: callback,
     });
   });
+}
+
+export type Caller = {
+  /** The account to name as requester (they then follow the order); null: no account. */
+  userId: string | null;
+  personId: string | null;
+  name: string;
+  employeeNo: string | null;
+  phone: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+};
+
+/**
+ * 电话报修: the people a dispatcher may name as the caller, by name, number or
+ * phone — staff records with their account when they have one, and accounts
+ * without a staff record. A dispatcher needs no `users:read` for this: the
+ * answer is what the order will show anyway (name, phone, department).
+ */
+export async function searchCallers(
+  db: DbOrTx,
+  dialect: DialectName,
+  orgId: string,
+  q: string,
+  limit = 20,
+): Promise<Caller[]> {
+  const people = await db
+    .selectFrom('people as p')
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.person_id', '=', 'p.id').on('u.active', '=', 1).on('u.org_id', '=', orgId),
+    )
+    .leftJoin('departments as d', 'd.id', 'p.department_id')
+    .select([
+      'p.id as personId',
+      'p.name',
+      'p.employee_no as employeeNo',
+      'p.phone',
+      'p.department_id as departmentId',
+      'd.name as departmentName',
+      'u.id as userId',
+    ])
+    .where('p.org_id', '=', orgId)
+    .where('p.active', '=', 1)
+    .where('p.deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        containsText(dialect, 'p.name', q),
+        containsText(dialect, 'p.employee_no', q),
+        containsText(dialect, 'p.phone', q),
+      ]),
+    )
+    .orderBy('p.name')
+    .limit(limit)
+    .execute();
+  const accounts = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('org_id', '=', orgId)
+    .where('active', '=', 1)
+    .where('person_id', 'is', null)
+    .where((eb) =>
+      eb.or([containsText(dialect, 'display_name', q), containsText(dialect, 'username', q)]),
+    )
+    .orderBy('display_name')
+    .limit(limit)
+    .execute();
+  return [
+    ...people.map((p) => ({ ...p, userId: p.userId ?? null })),
+    ...accounts.map((u) => ({
+      userId: u.id,
+      personId: null,
+      name: u.display_name,
+      employeeNo: null,
+      phone: null,
+      departmentId: null,
+      departmentName: null,
+    })),
+  ].slice(0, limit);
+}
+
+/**
+ * 派工: who may be given work at a site — active accounts holding
+ * maintenance:work there (or org-wide) — with how many open orders each has
+ * now, so the dispatcher can spread the load. Dispatchers need no
+ * `users:read` for it; names are what the order will show anyway.
+ */
+export async function techniciansAt(db: DbOrTx, orgId: string, siteId: string) {
+  const ids = await usersHolding(db, orgId, MaintP.work, siteId);
+  if (ids.length === 0) return [];
+  const [users, loads] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('mnt_work_orders')
+      .select(['assignee_user_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org_id', '=', orgId)
+      .where('assignee_user_id', 'in', ids)
+      .where('status', 'in', OPEN_STATUSES)
+      .groupBy('assignee_user_id')
+      .execute(),
+  ]);
+  const load = new Map(loads.map((l) => [l.assignee_user_id, Number(l.n)]));
+  return users
+    .map((u) => ({ id: u.id, name: u.display_name, openOrders: load.get(u.id) ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

@@ -1,5 +1,5 @@
 import { ActionBodies } from '@server/modules/maintenance/schema.ts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, unwrap } from '../../../app/api.ts';
@@ -8,6 +8,7 @@ import { emptyToNull, zodRules } from '../../../components/form/zod-rules.ts';
 import { showServerFieldErrors } from '../../../components/server-field-errors.ts';
 import { WORK_ORDERS_KEY, type WorkOrder } from './work-order-model.ts';
 import { useTeams, useTechnicians } from './manage-data.ts';
+import { workTexts } from '../work/texts.ts';
 import { manageTexts } from './texts.ts';
 
 type Values = { assigneeUserId?: string; teamId?: string; note?: string };
@@ -22,11 +23,24 @@ const rules = zodRules(ActionBodies.assign);
  */
 export function AssignModal({ order, onClose }: { order: WorkOrder | null; onClose: () => void }) {
   const tx = useTexts(manageTexts);
+  const wx = useTexts(workTexts);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const technicians = useTechnicians(order?.site.id);
+  const members = useTechnicians(order?.site.id);
+  // Everyone holding maintenance:work at the site, with their open orders:
+  // a dispatcher needs no users:read for it (team members alone may be few).
+  const workers = useQuery({
+    queryKey: ['maintenance', 'technicians', 'at', order?.site.id],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/maintenance/technicians', { params: { query: { siteId: order!.site.id } } }),
+      ),
+    enabled: !!order,
+    staleTime: 30_000,
+  });
+  const technicians = mergeTechnicians(members, workers.data);
   const teams = useTeams(order?.site.id);
   const reassign = !!order?.assignee;
 
@@ -65,7 +79,10 @@ export function AssignModal({ order, onClose }: { order: WorkOrder | null; onClo
 
   const options = technicians.data
     .filter((t) => t.id !== order?.assignee?.id)
-    .map((t) => ({ value: t.id, label: t.name }));
+    .map((t) => ({
+      value: t.id,
+      label: t.openOrders === undefined ? t.name : wx.assignBox.withLoad(t.name, t.openOrders),
+    }));
 
   return (
     <Modal
@@ -140,4 +157,20 @@ export function AssignModal({ order, onClose }: { order: WorkOrder | null; onClo
       </Form>
     </Modal>
   );
+}
+
+type Listed = { id: string; name: string; openOrders?: number };
+
+/** Team members and the site's technicians, once each; the open-order count when known. */
+function mergeTechnicians(
+  members: ReturnType<typeof useTechnicians>,
+  workers: { id: string; name: string; openOrders: number }[] | undefined,
+) {
+  const byId = new Map<string, Listed>(members.data.map((m) => [m.id, m]));
+  for (const w of workers ?? []) byId.set(w.id, w);
+  return {
+    data: [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    isLoading: members.isLoading,
+    isSuccess: members.isSuccess,
+  };
 }

@@ -1,6 +1,7 @@
-import { Button, Card, Flex, Typography } from 'antd';
+import { Button, Card, Flex } from 'antd';
 import { useState } from 'react';
 import { useTexts } from '../../../app/texts.ts';
+import { AssignModal } from '../manage/assign-modal.tsx';
 import { CompleteDialog } from './complete-dialog.tsx';
 import type { Action, WorkOrderDetail } from './model.ts';
 import { RateCard } from './rate-card.tsx';
@@ -18,13 +19,14 @@ const isReason = (a: Action): a is ReasonAction => (WITH_REASON as readonly Acti
 /**
  * The buttons the signed-in person may press on this order now, exactly the
  * server's `allowedActions` (a refused one says why and reloads the order).
- * Assigning is the dispatch board's work: dispatchers are pointed there.
+ * A dispatcher assigns or reassigns here too, with the dispatch board's dialog.
  */
 export function ActionPanel({ order, onGone }: { order: WorkOrderDetail; onGone: () => void }) {
   const tx = useTexts(workTexts);
   const act = useWorkOrderAction(onGone);
   const [reason, setReason] = useState<ReasonAction | null>(null);
   const [completing, setCompleting] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const allowed = order.allowedActions;
   const buttons = allowed.filter((a) => a !== 'assign' && a !== 'rate');
   if (allowed.length === 0) return null;
@@ -35,15 +37,26 @@ export function ActionPanel({ order, onGone }: { order: WorkOrderDetail; onGone:
     else if (DIRECT.includes(a)) act.mutate({ id: order.id, action: a, body: {} });
   };
   // The forward step is the primary button; hand-backs and cancelling are quieter and red.
-  const primary = buttons.find((a) =>
-    ['accept', 'start', 'resume', 'complete', 'confirm'].includes(a),
-  );
+  const primary =
+    buttons.find((a) => ['accept', 'start', 'resume', 'complete', 'confirm'].includes(a)) ??
+    (allowed.includes('assign') && !order.assignee ? 'assign' : undefined);
 
   return (
     <>
       {(buttons.length > 0 || allowed.includes('assign')) && (
         <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{tx.detail.actions}</h2>}>
           <Flex gap={8} wrap>
+            {allowed.includes('assign') && (
+              <Button
+                size="large"
+                type={primary === 'assign' ? 'primary' : 'default'}
+                disabled={act.isPending}
+                onClick={() => setAssigning(true)}
+                style={primary === 'assign' ? { flex: '1 1 100%' } : { flex: '1 1 auto' }}
+              >
+                {order.assignee ? tx.assignBox.reassign : tx.assignBox.assign}
+              </Button>
+            )}
             {buttons.map((a) => (
               <Button
                 key={a}
@@ -59,11 +72,6 @@ export function ActionPanel({ order, onGone }: { order: WorkOrderDetail; onGone:
               </Button>
             ))}
           </Flex>
-          {allowed.includes('assign') && (
-            <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
-              {tx.detail.assignHint}
-            </Typography.Paragraph>
-          )}
         </Card>
       )}
       {allowed.includes('rate') && <RateCard order={order} act={act} />}
@@ -81,15 +89,18 @@ export function ActionPanel({ order, onGone }: { order: WorkOrderDetail; onGone:
       />
       <CompleteDialog
         open={completing}
+        orderId={order.id}
         busy={act.isPending}
-        onCancel={() => setCompleting(false)}
-        onSubmit={(body) =>
-          act.mutate(
-            { id: order.id, action: 'complete', body },
-            { onSuccess: () => setCompleting(false) },
-          )
+        onClose={() => setCompleting(false)}
+        onComplete={(body) =>
+          act
+            .mutateAsync({ id: order.id, action: 'complete', body })
+            .then(() => true)
+            // useWorkOrderAction has shown the server's sentence; the dialog stays open.
+            .catch(() => false)
         }
       />
+      <AssignModal order={assigning ? order : null} onClose={() => setAssigning(false)} />
     </>
   );
 }

@@ -1,9 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Grid, Input, InputNumber, Modal, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Grid, Input, InputNumber, Modal, Typography } from 'antd';
+import { useState } from 'react';
 import { ActionBodies, MaterialLineSchema } from '@server/modules/maintenance/schema.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { zodRules } from '../../../components/form/zod-rules.ts';
 import type { CompleteBody } from './model.ts';
+import { PhotoPicker } from './photo-picker.tsx';
+import { usePhotoUpload } from './photo-upload.ts';
+import { PhotoUploadStatus } from './photo-upload-status.tsx';
 import { workTexts } from './texts.ts';
 
 type MaterialRow = { name: string; unit?: string; quantity: number; unitCostYuan: number };
@@ -23,26 +27,50 @@ const toFen = (yuan: number | null | undefined) => Math.round((yuan ?? 0) * 100)
 /**
  * 完工登记: what was done, how long it took and what was used. The labour
  * line is the technician's own (the server names it after the signed-in
- * user); materials are any number of lines with a unit cost in ¥.
+ * user); materials are any number of lines with a unit cost in ¥. After
+ * photos go up once the order is completed (so they count as "after"); if
+ * they fail, the completion stands and the dialog offers to try again.
  */
 export function CompleteDialog({
   open,
+  orderId,
   busy,
-  onCancel,
-  onSubmit,
+  onClose,
+  onComplete,
 }: {
   open: boolean;
+  orderId: string;
   busy: boolean;
-  onCancel: () => void;
-  onSubmit: (body: CompleteBody) => void;
+  onClose: () => void;
+  /** Completes the order; false when the server refused (its message is shown). */
+  onComplete: (body: CompleteBody) => Promise<boolean>;
 }) {
   const tx = useTexts(workTexts);
   const t = tx.complete;
+  const { message } = App.useApp();
   const phone = Grid.useBreakpoint().md === false;
   const [form] = Form.useForm<Values>();
+  const [photos, setPhotos] = useState<File[]>([]);
+  /** Completed, and the photos still to be sent (upload failed). */
+  const [completed, setCompleted] = useState(false);
+  const upload = usePhotoUpload();
+  const uploading = upload.progress !== null;
 
-  const submit = (v: Values) =>
-    onSubmit({
+  const close = () => {
+    setPhotos([]);
+    setCompleted(false);
+    upload.reset();
+    onClose();
+  };
+  const sendPhotos = async () => {
+    if (await upload.upload(orderId, photos)) {
+      if (photos.length > 0) void message.success(tx.photos.uploaded(photos.length));
+      close();
+    }
+  };
+
+  const submit = async (v: Values) => {
+    const ok = await onComplete({
       actionTaken: v.actionTaken,
       cause: v.cause?.trim() ? v.cause : null,
       labour: v.labourMinutes ? [{ minutes: v.labourMinutes }] : [],
@@ -54,21 +82,36 @@ export function CompleteDialog({
       })),
       outsideFen: toFen(v.outsideYuan),
     });
+    if (!ok) return;
+    setCompleted(true);
+    await sendPhotos();
+  };
 
   return (
     <Modal
       open={open}
       title={t.title}
-      okText={t.submit}
-      okButtonProps={{ loading: busy }}
-      cancelText={tx.detail.cancelButton}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
+      okText={completed ? tx.photos.retry : t.submit}
+      okButtonProps={{ loading: busy || uploading }}
+      cancelText={completed ? tx.photos.skip : tx.detail.cancelButton}
+      cancelButtonProps={{ disabled: uploading }}
+      onCancel={close}
+      onOk={() => (completed ? void sendPhotos() : form.submit())}
+      maskClosable={!uploading}
       width={phone ? '100%' : 640}
       style={phone ? { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } : undefined}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+      {completed && (
+        <PhotoUploadStatus state={upload} count={photos.length} onRetry={() => void sendPhotos()} />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        scrollToFirstError
+        hidden={completed}
+      >
         <Form.Item
           name="actionTaken"
           label={t.actionTaken}
@@ -157,6 +200,9 @@ export function CompleteDialog({
             style={{ width: '100%' }}
             inputMode="decimal"
           />
+        </Form.Item>
+        <Form.Item label={tx.photos.after}>
+          <PhotoPicker value={photos} onChange={setPhotos} hint={tx.photos.completeHint} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,22 +1,26 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Form, Input, Select, Spin, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Select, Spin, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { WorkOrderCreateSchema } from '@server/modules/maintenance/schema.ts';
 import { api, unwrap } from '../../../app/api.ts';
 import type { ApiBody } from '../../../app/api-models.ts';
+import { useMe } from '../../../app/auth/me-context.ts';
+import { can } from '../../../app/auth/session.ts';
 import { useSites } from '../../../app/site-choice.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import { emptyToNull, zodRules } from '../../../components/form/zod-rules.ts';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { showServerFieldErrors } from '../../../components/server-field-errors.ts';
+import { CallerPicker, type Caller } from './caller-picker.tsx';
 import { CategoryTiles } from './category-tiles.tsx';
 import { DuplicateWarning, type Duplicate } from './duplicate-warning.tsx';
 import { LocationCascade } from './location-cascade.tsx';
 import { workOrderKeys } from './model.ts';
 import { ReportSuccess } from './report-success.tsx';
+import { PhotoPicker } from './photo-picker.tsx';
 import { PriorityChoice } from './priority-choice.tsx';
 import { workTexts } from './texts.ts';
 
@@ -28,6 +32,9 @@ type Values = {
   priorityId?: string;
   description: string;
   requesterPhone?: string;
+  /** Phone-in: the caller found by search, or only a typed name. */
+  caller?: Caller | null;
+  requesterName?: string;
 };
 type Created = { id: string; number: string };
 type CreateBody = ApiBody<'/api/maintenance/work-orders', 'post'>;
@@ -39,6 +46,11 @@ const rules = zodRules(WorkOrderCreateSchema);
  * scanning the label at the door (`?locationId=` prefilled). Before sending
  * it asks the server for open orders of the same place and category, so a
  * leaking pipe is not reported five times — but the person may still go on.
+ * Photos are sent once the order exists (see ReportSuccess).
+ *
+ * 电话报修: a dispatcher (maintenance:dispatch) may switch to reporting for
+ * a caller — `?channel=phone` opens the page that way from the dispatch
+ * board; the order's source is then `phone` and its requester the caller.
  */
 export default function ReportPage() {
   const tx = useTexts(workTexts);
@@ -52,6 +64,10 @@ export default function ReportPage() {
   const [usePrefilled, setUsePrefilled] = useState(!!prefilledId);
   const [duplicates, setDuplicates] = useState<Duplicate[] | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const me = useMe();
+  const mayPhoneIn = can(me, 'maintenance:dispatch', 'site');
+  const [phoneIn, setPhoneIn] = useState(mayPhoneIn && search.get('channel') === 'phone');
 
   const categories = useQuery({
     queryKey: ['maintenance', 'categories'],
@@ -76,12 +92,27 @@ export default function ReportPage() {
           : v.chain && v.chain.length > 1
             ? { locationId: v.chain[v.chain.length - 1] }
             : { siteId: v.chain?.[0] };
-    const rest = emptyToNull({ description: v.description, requesterPhone: v.requesterPhone });
+    const rest = emptyToNull({
+      description: v.description,
+      requesterPhone: v.requesterPhone,
+      requesterName: v.requesterName,
+    });
+    // Phone-in: the caller's account when they have one (they then follow the
+    // order), else their name and department as the dispatcher has them.
+    const caller = phoneIn
+      ? {
+          ...(v.caller?.userId && { requesterUserId: v.caller.userId }),
+          requesterName: rest.requesterName ?? undefined,
+          ...(!v.caller?.userId &&
+            v.caller?.departmentId && { departmentId: v.caller.departmentId }),
+        }
+      : {};
     return {
       categoryId: v.categoryId,
       priorityId: v.priorityId,
-      source: usePrefilled && fromQr ? 'qr' : 'portal',
+      source: phoneIn ? 'phone' : usePrefilled && fromQr ? 'qr' : 'portal',
       ...place,
+      ...caller,
       description: rest.description,
       requesterPhone: rest.requesterPhone ?? null,
     };
@@ -123,13 +154,22 @@ export default function ReportPage() {
 
   if (created)
     return (
-      <ReportSuccess
-        order={created}
-        onAnother={() => {
-          setCreated(null);
-          form.resetFields(['categoryId', 'description']);
-        }}
-      />
+      <Flex vertical gap={12} style={{ maxWidth: 640 }}>
+        <ReportSuccess
+          order={created}
+          photos={photos}
+          onAnother={() => {
+            setCreated(null);
+            setPhotos([]);
+            form.resetFields(
+              phoneIn
+                ? ['categoryId', 'description', 'caller', 'requesterName', 'requesterPhone']
+                : ['categoryId', 'description'],
+            );
+          }}
+        />
+        {phoneIn && <Link to="/maintenance/dispatch">{tx.phoneIn.back}</Link>}
+      </Flex>
     );
 
   if (categories.isError)
@@ -140,7 +180,13 @@ export default function ReportPage() {
 
   return (
     <div style={{ maxWidth: 640 }}>
-      <PageTitle>{tx.report.title}</PageTitle>
+      <PageTitle>{phoneIn ? tx.phoneIn.title : tx.report.title}</PageTitle>
+      {mayPhoneIn && (
+        <Flex align="center" gap={8} style={{ marginBottom: 16 }}>
+          <Switch id="phone-in" checked={phoneIn} onChange={setPhoneIn} disabled={!!duplicates} />
+          <label htmlFor="phone-in">{tx.phoneIn.toggle}</label>
+        </Flex>
+      )}
       {duplicates && (
         <DuplicateWarning
           items={duplicates}
@@ -157,6 +203,33 @@ export default function ReportPage() {
         onFinish={(v) => check.mutate(bodyOf(v))}
         scrollToFirstError
       >
+        {phoneIn && (
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+              {tx.phoneIn.hint}
+            </Typography.Paragraph>
+            <Form.Item name="caller" label={tx.phoneIn.caller}>
+              <CallerPicker
+                onChange={(c) =>
+                  form.setFieldsValue({
+                    requesterName: c?.name,
+                    requesterPhone: c?.phone ?? undefined,
+                  })
+                }
+              />
+            </Form.Item>
+            <Form.Item
+              name="requesterName"
+              label={tx.phoneIn.name}
+              rules={[
+                { required: true, whitespace: true, message: tx.phoneIn.needCaller },
+                ...rules('requesterName', tx.phoneIn.name),
+              ]}
+            >
+              <Input size="large" maxLength={60} autoComplete="off" />
+            </Form.Item>
+          </Card>
+        )}
         <Form.Item
           name="categoryId"
           label={tx.report.category}
@@ -261,10 +334,25 @@ export default function ReportPage() {
 
         <Form.Item
           name="requesterPhone"
-          label={tx.report.phone}
-          rules={rules('requesterPhone', tx.report.phone)}
+          label={phoneIn ? tx.phoneIn.phone : tx.report.phone}
+          rules={rules('requesterPhone', phoneIn ? tx.phoneIn.phone : tx.report.phone)}
         >
-          <Input size="large" type="tel" inputMode="tel" autoComplete="tel" maxLength={30} />
+          <Input
+            size="large"
+            type="tel"
+            inputMode="tel"
+            autoComplete={phoneIn ? 'off' : 'tel'}
+            maxLength={30}
+          />
+        </Form.Item>
+
+        <Form.Item label={tx.photos.title}>
+          <PhotoPicker
+            value={photos}
+            onChange={setPhotos}
+            hint={tx.photos.reportHint}
+            disabled={!!duplicates}
+          />
         </Form.Item>
 
         <Button

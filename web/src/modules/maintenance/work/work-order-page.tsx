@@ -6,22 +6,27 @@ import { useTexts } from '../../../app/texts.ts';
 import { ActivityTimeline } from '../../../components/activity-timeline.tsx';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import { formatDateTime } from '../../../components/format.ts';
+import { useMe } from '../../../app/auth/me-context.ts';
+import type { Me } from '../../../app/api-models.ts';
 import { ActionPanel } from './action-panel.tsx';
+import { CallbackCard } from './callback-card.tsx';
 import { fetchWorkOrder, placeOf, workOrderKeys, type WorkOrderDetail } from './model.ts';
 import { StatusTag } from './status-tag.tsx';
 import { workTexts } from './texts.ts';
+import { WorkPhotos } from './work-photos.tsx';
 import { WorkRecord } from './work-record.tsx';
 
 /**
  * 工单详情: everything about one order on one phone screen — where, what,
  * who, by when — the buttons the signed-in person may press now (from the
- * server's `allowedActions`), what was done and what it cost, and the
- * history. The dispatch board links here too.
+ * server's `allowedActions`), photos before and after, what was done and
+ * what it cost, the call-backs and the history. The dispatch board links here too.
  */
 export default function WorkOrderPage() {
   const tx = useTexts(workTexts);
   const { id = '' } = useParams();
   const [gone, setGone] = useState(false);
+  const me = useMe();
   const order = useQuery({
     queryKey: workOrderKeys.one(id),
     queryFn: () => fetchWorkOrder(id),
@@ -45,9 +50,11 @@ export default function WorkOrderPage() {
     <Flex vertical gap={16} style={{ maxWidth: 880 }}>
       <Header order={o} now={order.dataUpdatedAt} />
       <ActionPanel order={o} onGone={() => setGone(true)} />
+      <WorkPhotos order={o} canUpload={mayAddFiles(me, o)} />
       {(o.actionTaken || o.labour.length > 0 || o.materials.length > 0 || o.outsideFen > 0) && (
         <WorkRecord order={o} />
       )}
+      <CallbackCard order={o} />
       <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{tx.detail.timeline}</h2>}>
         <ActivityTimeline
           items={[...o.events].reverse().map((e) => ({
@@ -59,20 +66,24 @@ export default function WorkOrderPage() {
           }))}
         />
       </Card>
-      {o.callbacks.length > 0 && (
-        <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{tx.detail.callbacks}</h2>}>
-          <ActivityTimeline
-            items={o.callbacks.map((c) => ({
-              key: c.id,
-              at: c.at,
-              actor: c.userName,
-              title: tx.event.callback,
-              note: c.note,
-            }))}
-          />
-        </Card>
-      )}
     </Flex>
+  );
+}
+
+/**
+ * Who may add photos, as the server decides it (maintenance/attachments.ts):
+ * the requester, the technician or a dispatcher of the site, until the order
+ * is closed or cancelled. The server checks again on upload.
+ */
+function mayAddFiles(me: Me, o: WorkOrderDetail): boolean {
+  if (o.status === 'closed' || o.status === 'cancelled') return false;
+  const dispatch = me.permissions.find((p) => p.permission === 'maintenance:dispatch');
+  return (
+    o.requester.userId === me.user.id ||
+    o.assignee?.id === me.user.id ||
+    o.allowedActions.length > 0 ||
+    !!dispatch?.orgWide ||
+    !!dispatch?.sites.includes(o.site.id)
   );
 }
 
