@@ -1,24 +1,40 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
-import { Card, Col, Flex, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Button, Card, Col, Flex, Row, Select, Space, Statistic, Tooltip, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { can } from '../../../app/auth/session.ts';
+import { useMe } from '../../../app/auth/me-context.ts';
 import { useSiteChoice, useSites } from '../../../app/site-choice.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { ErrorResult } from '../../../components/error-result.tsx';
-import { formatDate } from '../../../components/format.ts';
 import { PageTitle } from '../../../components/page-title.tsx';
 import {
+  CategoryChart,
+  MonthChart,
+  RatingChart,
+  SlaChart,
+  TechnicianChart,
+  TimesChart,
+} from './charts/dashboard-charts.tsx';
+import { GroupTable, MonthTable, RepeatFaults } from './charts/figure-tables.tsx';
+import {
+  comparedRange,
+  dispatchHref,
   durationText,
+  exportNeedsSite,
   fetchStats,
   percentText,
+  pointsChange,
+  relativeChange,
+  signed,
+  statsExportHref,
+  statsKey,
+  yearRange,
+  type Figures,
   type GroupBy,
-  type GroupRow,
-  type Stats,
+  type Range,
 } from './stats-model.ts';
 import { manageTexts } from './texts.ts';
-
-type Tx = (typeof manageTexts)['zh-CN'];
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: 10 }, (_, i) => THIS_YEAR - i);
@@ -26,54 +42,88 @@ const YEARS = Array.from({ length: 10 }, (_, i) => THIS_YEAR - i);
 /**
  * 维修统计: the year's work orders in figures, exactly as GET
  * /api/maintenance/stats computes them (the annual summary quotes the same
- * numbers), by category, month (beside last year's), site, department and
- * technician, with the places that keep breaking.
+ * numbers): key figures beside last year's, charts, then the tables with
+ * every figure by category, month, site, department and technician, and the
+ * places that keep breaking. Year and site live in the URL, so a view can be
+ * shared and the back button returns to it from the dispatch list.
  */
 export default function DashboardPage() {
   const tx = useTexts(manageTexts);
+  const d = tx.dashboard;
+  const me = useMe();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
   const [choice] = useSiteChoice();
   const sites = useSites().data ?? [];
-  const [year, setYear] = useState(THIS_YEAR);
-  const [siteId, setSiteId] = useState<string | undefined>(choice ?? undefined);
 
-  const asks: { groupBy: GroupBy; year: number }[] = [
-    { groupBy: 'category', year },
-    { groupBy: 'month', year },
-    { groupBy: 'month', year: year - 1 },
-    { groupBy: 'site', year },
-    { groupBy: 'department', year },
-    { groupBy: 'technician', year },
+  const asked = Number(search.get('year'));
+  const year = YEARS.includes(asked) ? asked : THIS_YEAR;
+  // No site in the URL: the one chosen in the header; `siteId=` (empty) = all sites.
+  const siteId = search.has('siteId') ? search.get('siteId') || undefined : (choice ?? undefined);
+  const range = yearRange(year);
+  const lastYear = yearRange(year - 1);
+  const compared = comparedRange(year);
+
+  const asks: { range: Range; groupBy: GroupBy }[] = [
+    { range, groupBy: 'category' },
+    { range, groupBy: 'month' },
+    { range: lastYear, groupBy: 'month' },
+    // Same key as the one above for a past year: fetched once.
+    { range: compared, groupBy: 'month' },
+    { range, groupBy: 'site' },
+    { range, groupBy: 'department' },
+    { range, groupBy: 'technician' },
   ];
   const results = useQueries({
     queries: asks.map((a) => ({
-      queryKey: ['maintenance', 'stats', a.year, siteId ?? null, a.groupBy],
-      queryFn: () => fetchStats(a.year, siteId, a.groupBy),
+      queryKey: statsKey(a.range, siteId, a.groupBy),
+      queryFn: () => fetchStats(a.range, siteId, a.groupBy),
     })),
   });
-  const [category, month, lastYear, bySite, byDepartment, byTechnician] = results.map(
+  const [category, month, lastMonth, before, bySite, byDepartment, byTechnician] = results.map(
     (r) => r.data,
   );
   const failed = results.find((r) => r.isError);
 
-  const filters = (
+  const mayDispatch = can(me, 'maintenance:dispatch', 'site');
+  const ordersOf = (filter: Record<string, string>) => dispatchHref(filter, range, siteId);
+
+  function setParam(key: string, value: string) {
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const actions = (
     <Space wrap>
       <Select
-        aria-label={tx.dashboard.year}
+        aria-label={d.year}
         value={year}
-        onChange={setYear}
+        onChange={(y: number) => setParam('year', String(y))}
         options={YEARS.map((y) => ({ value: y, label: String(y) }))}
         style={{ width: 100 }}
       />
       {sites.length > 1 && (
         <Select
-          aria-label={tx.dashboard.site}
+          aria-label={d.site}
           value={siteId ?? ''}
-          onChange={(v: string) => setSiteId(v || undefined)}
+          onChange={(v: string) => setParam('siteId', v)}
           options={[
-            { value: '', label: tx.dashboard.allSites },
+            { value: '', label: d.allSites },
             ...sites.map((s) => ({ value: s.id, label: s.name })),
           ]}
           style={{ minWidth: 140 }}
+        />
+      )}
+      {can(me, 'maintenance:export', 'site') && (
+        <ExportButton
+          href={statsExportHref(range, siteId)}
+          needsSite={!siteId && exportNeedsSite(me)}
         />
       )}
     </Space>
@@ -81,7 +131,7 @@ export default function DashboardPage() {
 
   return (
     <section>
-      <PageTitle actions={filters}>{tx.dashboard.title}</PageTitle>
+      <PageTitle actions={actions}>{d.title}</PageTitle>
       {failed ? (
         <ErrorResult
           error={failed.error}
@@ -89,38 +139,75 @@ export default function DashboardPage() {
         />
       ) : (
         <Flex vertical gap={16}>
-          <Kpis stats={category} />
+          <Kpis now={category?.totals} before={before?.totals} partial={compared.partial} />
+          {before && (
+            <Typography.Text type="secondary">
+              {before.totals.count ? d.compared(compared.from, compared.to) : d.noBase}
+            </Typography.Text>
+          )}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
-              <GroupTable
-                title={tx.dashboard.byCategory}
-                rows={category?.byGroup}
-                loading={!category}
+              <CategoryChart
+                stats={category}
+                year={year}
+                onOpen={
+                  mayDispatch
+                    ? (r) => r.key && void navigate(ordersOf({ categoryId: r.key }))
+                    : undefined
+                }
               />
             </Col>
             <Col xs={24} lg={12}>
-              <MonthTable year={year} rows={month?.byGroup} previous={lastYear?.byGroup} />
+              <MonthChart year={year} now={month} before={lastMonth} />
             </Col>
             <Col xs={24} lg={12}>
-              <GroupTable title={tx.dashboard.bySite} rows={bySite?.byGroup} loading={!bySite} />
+              <TimesChart stats={category} />
             </Col>
             <Col xs={24} lg={12}>
+              <SlaChart year={year} now={month} before={lastMonth} />
+            </Col>
+            <Col xs={24} lg={12}>
+              <RatingChart stats={category} />
+            </Col>
+            <Col xs={24} lg={12}>
+              <TechnicianChart stats={byTechnician} />
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xxl={12}>
               <GroupTable
-                title={tx.dashboard.byDepartment}
+                title={d.byCategory}
+                rows={category?.byGroup}
+                loading={!category}
+                linkOf={mayDispatch ? (r) => r.key && ordersOf({ categoryId: r.key }) : undefined}
+              />
+            </Col>
+            <Col xs={24} xxl={12}>
+              <MonthTable year={year} now={month} before={lastMonth} />
+            </Col>
+            <Col xs={24} xxl={12}>
+              <GroupTable title={d.bySite} rows={bySite?.byGroup} loading={!bySite} />
+            </Col>
+            <Col xs={24} xxl={12}>
+              <GroupTable
+                title={d.byDepartment}
                 rows={byDepartment?.byGroup}
                 loading={!byDepartment}
               />
             </Col>
-            <Col xs={24} lg={12}>
+            <Col xs={24} xxl={12}>
               <GroupTable
-                title={tx.dashboard.byTechnician}
+                title={d.byTechnician}
                 rows={byTechnician?.byGroup}
                 loading={!byTechnician}
-                nobody={tx.dashboard.unassigned}
+                nobody={d.unassigned}
               />
             </Col>
-            <Col xs={24} lg={12}>
-              <RepeatFaults stats={category} year={year} />
+            <Col xs={24} xxl={12}>
+              <RepeatFaults
+                stats={category}
+                hrefOf={mayDispatch ? (locationId) => ordersOf({ locationId }) : undefined}
+              />
             </Col>
           </Row>
         </Flex>
@@ -129,57 +216,128 @@ export default function DashboardPage() {
   );
 }
 
-function Kpis({ stats }: { stats: Stats | undefined }) {
+/** The workbook of every table; disabled with the reason when a site must be chosen first. */
+function ExportButton({ href, needsSite }: { href: string; needsSite: boolean }) {
+  const d = useTexts(manageTexts).dashboard;
+  const button = (
+    <Button
+      icon={<DownloadOutlined />}
+      href={needsSite ? undefined : href}
+      download
+      disabled={needsSite}
+    >
+      {d.export}
+    </Button>
+  );
+  return needsSite ? (
+    <Tooltip title={d.exportNeedsSite}>
+      <span>{button}</span>
+    </Tooltip>
+  ) : (
+    button
+  );
+}
+
+/** How a figure is compared with last year's, and which way is better. */
+type Delta = { kind: 'relative' | 'points' | 'difference'; better: 'up' | 'down' | null };
+
+const GOOD = '#237804';
+const BAD = '#cf1322';
+
+function Kpis({
+  now,
+  before,
+  partial,
+}: {
+  now: Figures | undefined;
+  before: Figures | undefined;
+  partial: boolean;
+}) {
   const tx = useTexts(manageTexts);
   const d = tx.dashboard;
-  const f = stats?.totals;
-  const loading = !f;
   const minutes = (m: number | null | undefined) =>
     m === null || m === undefined ? undefined : tx.duration.minutes(m);
-  const cards: { key: string; title: string; value: string | number; hint?: string }[] = [
-    { key: 'total', title: d.total, value: f?.count ?? 0 },
-    { key: 'completed', title: d.completed, value: f?.completed ?? 0 },
-    { key: 'sla', title: d.sla, value: percentText(tx, f?.slaCompliance ?? null) },
+  const cards: {
+    /** The data-testid: kpi-total, kpi-sla… (other specs read them). */
+    key: string;
+    figure: keyof Figures;
+    title: string;
+    value: string | number;
+    hint?: string | undefined;
+    delta: Delta;
+  }[] = [
     {
-      key: 'responseMean',
-      title: d.responseMean,
-      value: durationText(tx, f?.responseMeanMinutes ?? null),
-      hint: minutes(f?.responseMeanMinutes),
+      key: 'total',
+      figure: 'count',
+      title: d.total,
+      value: now?.count ?? 0,
+      delta: { kind: 'relative', better: null },
     },
     {
-      key: 'responseP90',
-      title: d.responseP90,
-      value: durationText(tx, f?.responseP90Minutes ?? null),
-      hint: minutes(f?.responseP90Minutes),
+      key: 'completed',
+      figure: 'completed',
+      title: d.completed,
+      value: now?.completed ?? 0,
+      delta: { kind: 'relative', better: null },
     },
     {
-      key: 'completionMean',
-      title: d.completionMean,
-      value: durationText(tx, f?.completionMeanMinutes ?? null),
-      hint: minutes(f?.completionMeanMinutes),
+      key: 'sla',
+      figure: 'slaCompliance',
+      title: d.sla,
+      value: percentText(tx, now?.slaCompliance ?? null),
+      delta: { kind: 'points', better: 'up' },
     },
-    {
-      key: 'completionP90',
-      title: d.completionP90,
-      value: durationText(tx, f?.completionP90Minutes ?? null),
-      hint: minutes(f?.completionP90Minutes),
-    },
+    ...(
+      [
+        ['responseMean', 'responseMeanMinutes', d.responseMean],
+        ['responseP90', 'responseP90Minutes', d.responseP90],
+        ['completionMean', 'completionMeanMinutes', d.completionMean],
+        ['completionP90', 'completionP90Minutes', d.completionP90],
+      ] as const
+    ).map(([key, figure, title]) => ({
+      key,
+      figure,
+      title,
+      value: durationText(tx, now?.[figure] ?? null),
+      hint: minutes(now?.[figure]),
+      delta: { kind: 'relative', better: 'down' } as Delta,
+    })),
     {
       key: 'rating',
+      figure: 'ratingMean',
       title: d.rating,
       value:
-        f?.ratingMean === null || !f ? d.none : d.ratingValue(String(f.ratingMean), f.ratingCount),
+        now?.ratingMean === null || !now
+          ? d.none
+          : d.ratingValue(String(now.ratingMean), now.ratingCount),
+      delta: { kind: 'difference', better: 'up' },
     },
-    { key: 'satisfied', title: d.satisfied, value: percentText(tx, f?.satisfiedShare ?? null) },
+    {
+      key: 'satisfied',
+      figure: 'satisfiedShare',
+      title: d.satisfied,
+      value: percentText(tx, now?.satisfiedShare ?? null),
+      delta: { kind: 'points', better: 'up' },
+    },
   ];
   return (
     <Row gutter={[12, 12]}>
       {cards.map((c) => (
         <Col key={c.key} xs={12} md={8} xl={6} xxl={4}>
-          <Card size="small" loading={loading} data-testid={`kpi-${c.key}`}>
-            <Statistic title={c.title} value={c.value} valueStyle={{ fontSize: 20 }} />
+          <Card size="small" loading={!now} data-testid={`kpi-${c.key}`} style={{ height: '100%' }}>
+            <Statistic title={c.title} value={c.value} styles={{ content: { fontSize: 20 } }} />
             {c.hint && c.hint !== c.value && (
-              <Typography.Text type="secondary">{c.hint}</Typography.Text>
+              <Typography.Text type="secondary" style={{ display: 'block' }}>
+                {c.hint}
+              </Typography.Text>
+            )}
+            {now && before && before.count > 0 && (
+              <Change
+                now={now[c.figure]}
+                before={before[c.figure]}
+                delta={c.delta}
+                vs={partial ? d.vsSamePeriod : d.vsLastYear}
+              />
             )}
           </Card>
         </Col>
@@ -188,154 +346,45 @@ function Kpis({ stats }: { stats: Stats | undefined }) {
   );
 }
 
-function groupColumns(tx: Tx, nobody: string): TableColumnsType<GroupRow> {
-  const d = tx.dashboard;
-  return [
-    {
-      key: 'name',
-      title: d.name,
-      render: (_, r) => r.name ?? nobody,
-      sorter: (a, b) => (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN'),
-    },
-    {
-      key: 'count',
-      title: d.count,
-      dataIndex: 'count',
-      align: 'right',
-      sorter: (a, b) => a.count - b.count,
-      defaultSortOrder: 'descend',
-    },
-    {
-      key: 'completed',
-      title: d.completed,
-      dataIndex: 'completed',
-      align: 'right',
-      sorter: (a, b) => a.completed - b.completed,
-    },
-    {
-      key: 'sla',
-      title: d.sla,
-      align: 'right',
-      render: (_, r) => percentText(tx, r.slaCompliance),
-      sorter: (a, b) => (a.slaCompliance ?? -1) - (b.slaCompliance ?? -1),
-    },
-    {
-      key: 'completion',
-      title: d.completionMean,
-      align: 'right',
-      render: (_, r) => durationText(tx, r.completionMeanMinutes),
-      sorter: (a, b) => (a.completionMeanMinutes ?? -1) - (b.completionMeanMinutes ?? -1),
-    },
-    {
-      key: 'rating',
-      title: d.rating,
-      align: 'right',
-      render: (_, r) => (r.ratingMean === null ? d.none : r.ratingMean),
-      sorter: (a, b) => (a.ratingMean ?? -1) - (b.ratingMean ?? -1),
-    },
-  ];
-}
-
-function GroupTable({
-  title,
-  rows,
-  loading,
-  nobody,
+/** "+12% 较去年同期", green when better, red when worse, grey when neither. */
+function Change({
+  now,
+  before,
+  delta,
+  vs,
 }: {
-  title: string;
-  rows: GroupRow[] | undefined;
-  loading: boolean;
-  /** The row of orders without a value (no department given, not assigned yet). */
-  nobody?: string;
+  now: number | null;
+  before: number | null;
+  delta: Delta;
+  vs: string;
 }) {
-  const tx = useTexts(manageTexts);
+  const d = useTexts(manageTexts).dashboard;
+  const value =
+    delta.kind === 'relative'
+      ? relativeChange(now, before)
+      : delta.kind === 'points'
+        ? pointsChange(now, before)
+        : now === null || before === null
+          ? null
+          : now - before;
+  if (value === null) return null;
+  const text =
+    delta.kind === 'relative'
+      ? signed(value * 100, '%')
+      : signed(value, delta.kind === 'points' ? d.pointsUnit : d.ratingUnit);
+  const rounded = Math.round(value * 1000);
+  const color =
+    delta.better === null || rounded === 0
+      ? undefined
+      : rounded > 0 === (delta.better === 'up')
+        ? GOOD
+        : BAD;
   return (
-    <Card size="small" title={<h3 style={{ margin: 0, fontSize: 15 }}>{title}</h3>}>
-      <Table<GroupRow>
-        size="small"
-        rowKey={(r) => r.key ?? '-'}
-        loading={loading}
-        dataSource={rows}
-        columns={groupColumns(tx, nobody ?? tx.dashboard.unknown)}
-        pagination={(rows?.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false}
-        scroll={{ x: 'max-content' }}
-      />
-    </Card>
-  );
-}
-
-function MonthTable({
-  year,
-  rows,
-  previous,
-}: {
-  year: number;
-  rows: GroupRow[] | undefined;
-  previous: GroupRow[] | undefined;
-}) {
-  const tx = useTexts(manageTexts);
-  const d = tx.dashboard;
-  const before = new Map((previous ?? []).map((r) => [r.key?.slice(5), r.count]));
-  const data = (rows ?? []).map((r) => ({ ...r, previous: before.get(r.key?.slice(5)) ?? 0 }));
-  return (
-    <Card size="small" title={<h3 style={{ margin: 0, fontSize: 15 }}>{d.byMonth}</h3>}>
-      <Table
-        size="small"
-        rowKey={(r) => r.key ?? '-'}
-        loading={!rows || !previous}
-        dataSource={data}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { key: 'month', title: d.month, render: (_, r) => r.key },
-          { key: 'count', title: d.thisYear(year), dataIndex: 'count', align: 'right' },
-          {
-            key: 'previous',
-            title: d.previousYear(year - 1),
-            dataIndex: 'previous',
-            align: 'right',
-          },
-          {
-            key: 'sla',
-            title: d.sla,
-            align: 'right',
-            render: (_, r) => percentText(tx, r.slaCompliance),
-          },
-        ]}
-      />
-    </Card>
-  );
-}
-
-function RepeatFaults({ stats, year }: { stats: Stats | undefined; year: number }) {
-  const tx = useTexts(manageTexts);
-  const d = tx.dashboard;
-  return (
-    <Card size="small" title={<h3 style={{ margin: 0, fontSize: 15 }}>{d.repeat}</h3>}>
-      <Table
-        size="small"
-        rowKey="locationId"
-        loading={!stats}
-        dataSource={stats?.repeatFaults}
-        pagination={false}
-        locale={{ emptyText: d.repeatEmpty }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          {
-            key: 'place',
-            title: d.place,
-            render: (_, r) => (
-              <Link
-                to={`/maintenance/dispatch?locationId=${r.locationId}&from=${year}-01-01&to=${year}-12-31`}
-              >
-                {r.name}
-              </Link>
-            ),
-          },
-          { key: 'count', title: d.times, dataIndex: 'count', align: 'right' },
-          { key: 'since', title: d.since, render: (_, r) => formatDate(r.windowStart) },
-        ]}
-      />
-    </Card>
+    <Typography.Text style={{ display: 'block', fontSize: 13 }}>
+      <span style={color ? { color, fontWeight: 500 } : undefined}>{text}</span>{' '}
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {vs}
+      </Typography.Text>
+    </Typography.Text>
   );
 }
