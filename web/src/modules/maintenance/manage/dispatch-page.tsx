@@ -1,5 +1,5 @@
-import { AppstoreOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, Flex, Segmented, Typography } from 'antd';
+import { AppstoreOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Segmented, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../../app/auth/me-context.ts';
@@ -52,7 +52,7 @@ export default function DispatchPage() {
       { replace: true },
     );
 
-  const toggle = (
+  const viewToggle = (
     <Segmented
       aria-label={tx.dispatch.viewLabel}
       value={board ? 'board' : 'list'}
@@ -62,6 +62,18 @@ export default function DispatchPage() {
         { value: 'board', label: tx.dispatch.viewBoard, icon: <AppstoreOutlined /> },
       ]}
     />
+  );
+  // A caller on the phone: the report form in "on behalf of" mode.
+  const toggle = (
+    <Space wrap>
+      <Button
+        icon={<PhoneOutlined />}
+        onClick={() => void navigate('/maintenance/report?channel=phone')}
+      >
+        {tx.dispatch.phoneIn}
+      </Button>
+      {viewToggle}
+    </Space>
   );
 
   return (

@@ -24,6 +24,7 @@ export const manageTexts = defineTexts(
       boardEmpty: '暂无',
       boardMore: (n: number) => `还有 ${n} 张未显示，请切换到列表查看`,
       overdue: '超时',
+      phoneIn: '电话报修',
     },
     filter: {
       q: '工单号、描述、报修人',
@@ -193,6 +194,7 @@ export const manageTexts = defineTexts(
       boardEmpty: 'None',
       boardMore: (n: number) => `${n} more not shown; switch to the list to see them`,
       overdue: 'Overdue',
+      phoneIn: 'Phone-in request',
     },
     filter: {
       q: 'Number, description, requester',
