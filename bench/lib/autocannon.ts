@@ -9,6 +9,7 @@ export type Measurement = {
   rps: number;
   /** Latency percentiles of 2xx answers, in milliseconds. */
   p50: number;
+  p95: number;
   p99: number;
   requests: number;
   non2xx: number;
@@ -76,6 +77,7 @@ function summarize({ result, latencies }: Awaited<ReturnType<typeof run>>): Meas
   return {
     rps: result.requests.average,
     p50: latencies.percentile(50),
+    p95: latencies.percentile(95),
     p99: latencies.percentile(99),
     requests: result.requests.total,
     non2xx: result.non2xx,

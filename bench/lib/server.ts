@@ -23,6 +23,10 @@ export type Houqin = Child & {
   cookie: string;
   /** e.g. "SQLite 3.50.4" or "PostgreSQL 15.18", for the report. */
   engine: string;
+  /** The server's data directory (the SQLite file is `houqin.sqlite` in it). */
+  dataDir: string;
+  /** The server's own PostgreSQL database, for a scenario's bulk loading; unset on SQLite. */
+  databaseUrl?: string;
 };
 
 async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -123,6 +127,8 @@ async function startAndSignIn(
       ...child,
       cookie,
       engine,
+      dataDir: env.DATA_DIR!,
+      ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
       async stop() {
         await child.stop();
         await cleanup();

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTx, DialectName } from '../../platform/db/connect.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { containsText, readJson } from '../../platform/db/dialect.ts';
@@ -250,10 +250,12 @@ export async function listWorkOrders(
     visibility.userId,
     now,
   );
+  // `select 1`, not the id: with the filter columns indexed the count then
+  // reads the index alone (mnt_wo_filter_ix, migration 0006).
   const counted = await db
     .selectFrom(
       base
-        .select('wo.id')
+        .select(sql<number>`1`.as('one'))
         .limit(COUNT_CAP + 1)
         .as('capped'),
     )

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildSite, buildUser } from '../../test/factories.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
-import { p90 } from './stats.ts';
+import { newId } from '../../platform/ids.ts';
+import { figuresOf, p90 } from './stats.ts';
 
 // A range around now wide enough for any time zone's "today" (orders are
 // dated in the organisation's zone, which may already be tomorrow in UTC terms).
@@ -102,5 +103,158 @@ describe('statistics', () => {
   it('refuses a range that ends before it starts', async () => {
     const res = await t.admin.get('/api/maintenance/stats?from=2026-02-01&to=2026-01-01');
     expect(res.statusCode).toBe(400);
+  });
+});
+
+/**
+ * The statistics are aggregated in SQL; figuresOf() is their definition in
+ * memory. Several hundred orders with ties, gaps and every state must give
+ * the same figures both ways, for every grouping, and the same repeat faults
+ * as the sliding window over the sorted times.
+ */
+describe('statistics aggregated in the database', () => {
+  it('equal the in-memory definition for every grouping', async () => {
+    const u = await createTestApp();
+    try {
+      const sites = [await buildSite(u.admin), await buildSite(u.admin)];
+      const rooms = await Promise.all(
+        [0, 1, 0, 1, 0].map((i) => buildLocation(u.admin, { siteId: sites[i]!.id })),
+      );
+      const list = (await u.admin.get('/api/maintenance/categories')).json<{ id: string }[]>();
+      const priority = (await u.admin.get('/api/maintenance/priorities')).json<
+        { id: string }[]
+      >()[0]!;
+      const { timezone } = (await u.admin.get('/api/me')).json<{
+        organization: { timezone: string };
+      }>().organization;
+      let seed = 7;
+      const r = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+      const statuses = [
+        'submitted',
+        'assigned',
+        'in_progress',
+        'paused',
+        'completed',
+        'confirmed',
+        'closed',
+        'closed',
+        'cancelled',
+      ];
+      const start = Date.parse('2024-01-01T00:00:00Z');
+      const rows = Array.from({ length: 600 }, (_, i) => {
+        const status = pick(statuses);
+        const room = pick(rooms);
+        // Bursts in one room (repeat faults), equal instants, and minutes that repeat.
+        const at = new Date(
+          i % 50 < 4
+            ? start + 40 * 86_400_000 + i * 3_600_000
+            : start + Math.floor(r() * 365) * 86_400_000,
+        ).toISOString();
+        const done = ['completed', 'confirmed', 'closed'].includes(status);
+        return {
+          id: newId(),
+          org_id: u.orgId,
+          site_id: room.siteId,
+          number: `T-${i}`,
+          source: 'portal',
+          status,
+          category_id: pick(list).id,
+          priority_id: priority.id,
+          location_id: i % 50 < 4 ? rooms[0]!.id : r() < 0.1 ? null : room.id,
+          department_id: null,
+          requester_name: '测试',
+          description: '统计一致性',
+          assignee_user_id: r() < 0.3 ? null : u.admin.userId,
+          submitted_at: at,
+          response_due_at: at,
+          completion_due_at: at,
+          response_minutes: r() < 0.2 ? null : Math.floor(r() * 40),
+          completion_minutes: done && r() < 0.9 ? Math.floor(r() * 30) * 10 : null,
+          response_breached: r() < 0.3 ? 1 : 0,
+          completion_breached: r() < 0.2 ? 1 : 0,
+          rating: status === 'closed' && r() < 0.8 ? 1 + Math.floor(r() * 5) : null,
+          paused_minutes: 0,
+          response_warned: 0,
+          completion_warned: 0,
+          labour_minutes: 0,
+          materials_fen: 0,
+          outside_fen: 0,
+          reopen_count: 0,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        };
+      });
+      await u.db.insertInto('mnt_work_orders').values(rows).execute();
+      const monthOf = new Intl.DateTimeFormat('en-CA', {
+        timeZone: timezone,
+        year: 'numeric',
+        month: '2-digit',
+      });
+      const keyOf = {
+        category: (o: (typeof rows)[number]) => o.category_id,
+        site: (o: (typeof rows)[number]) => o.site_id,
+        department: (o: (typeof rows)[number]) => o.department_id,
+        technician: (o: (typeof rows)[number]) => o.assignee_user_id,
+        month: (o: (typeof rows)[number]) => monthOf.format(new Date(o.submitted_at)),
+      };
+      const inYear = rows.filter((o) =>
+        monthOf.format(new Date(o.submitted_at)).startsWith('2024'),
+      );
+      for (const groupBy of ['category', 'site', 'department', 'technician', 'month'] as const) {
+        const res = await u.admin.get(
+          `/api/maintenance/stats?from=2024-01-01&to=2024-12-31&groupBy=${groupBy}`,
+        );
+        expect(res.statusCode, res.body).toBe(200);
+        const s = res.json<{
+          totals: unknown;
+          byGroup: ({ key: string | null; count: number } & object)[];
+        }>();
+        expect(s.totals).toEqual(figuresOf(inYear));
+        const groups = new Map<string | null, typeof inYear>();
+        for (const o of inYear)
+          groups.set(keyOf[groupBy](o), [...(groups.get(keyOf[groupBy](o)) ?? []), o]);
+        const got = s.byGroup.filter((g) => g.count > 0);
+        expect(got.length).toBe(groups.size);
+        for (const g of got)
+          expect({ ...g, name: undefined }).toEqual({
+            key: g.key,
+            name: undefined,
+            ...figuresOf(groups.get(g.key)!),
+          });
+        if (groupBy === 'month') expect(s.byGroup).toHaveLength(12);
+        else
+          expect(s.byGroup.map((g) => g.count)).toEqual(
+            s.byGroup.map((g) => g.count).sort((a, b) => b - a),
+          );
+      }
+      // Repeat faults: the longest run within 30 days per room, by the sliding window.
+      const res = await u.admin.get('/api/maintenance/stats?from=2024-01-01&to=2024-12-31');
+      const expected = rooms
+        .map((room) => {
+          const times = inYear
+            .filter((o) => o.location_id === room.id && o.status !== 'cancelled')
+            .map((o) => Date.parse(o.submitted_at))
+            .sort((a, b) => a - b);
+          let best = 0;
+          let bestStart = 0;
+          for (let a = 0, b = 0; b < times.length; b++) {
+            while (times[b]! - times[a]! > 30 * 86_400_000) a++;
+            if (b - a + 1 > best) [best, bestStart] = [b - a + 1, a];
+          }
+          return {
+            locationId: room.id,
+            name: room.name,
+            count: best,
+            windowStart: new Date(times[bestStart] ?? 0).toISOString(),
+          };
+        })
+        .filter((x) => x.count >= 3)
+        .sort((a, b) => b.count - a.count || a.locationId.localeCompare(b.locationId));
+      expect(res.json<{ repeatFaults: unknown }>().repeatFaults).toEqual(expected);
+    } finally {
+      await u.close();
+    }
   });
 });

@@ -1,5 +1,7 @@
 import type { Actor } from '../../platform/context.ts';
+import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/connect.ts';
+import { dialectOf } from '../../platform/db/dialect.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { getOrganization } from '../org/index.ts';
 import { MaintP } from './policy.ts';
@@ -54,6 +56,10 @@ export function p90(xs: number[]): number | null {
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : null);
 
+/**
+ * The figures of a list of orders, computed in memory: the definition the
+ * SQL aggregation below must match exactly (stats.test.ts compares them).
+ */
 export function figuresOf(rows: Row[]): Figures {
   const done = rows.filter((r) => DONE.has(r.status));
   const response = rows.flatMap((r) => (r.response_minutes === null ? [] : [r.response_minutes]));
@@ -95,17 +101,6 @@ function monthStarts(timeZone: string, from: string, to: string) {
   return out;
 }
 
-function monthOf(months: { key: string; startIso: string }[], at: string): string {
-  let lo = 0;
-  let hi = months.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (months[mid]!.startIso <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return months[lo]!.key;
-}
-
 async function names(db: DbOrTx, orgId: string, groupBy: GroupBy, ids: string[]) {
   if (!ids.length || groupBy === 'month') return new Map<string, string>();
   const table = {
@@ -131,11 +126,121 @@ export type StatsQuery = {
   groupBy: GroupBy;
 };
 
+/** Counts and sums of one group, added up over its response-minute buckets. */
+type Sums = {
+  count: number;
+  done: number;
+  cancelled: number;
+  open: number;
+  met: number;
+  ratingSum: number;
+  ratingCount: number;
+  satisfied: number;
+  /** First order of the group (for a stable order among equal counts). */
+  first: string;
+};
+
+/** value → how many orders had it. */
+type Histogram = Map<number, number>;
+
+function addTo(h: Histogram, value: number, n: number) {
+  h.set(value, (h.get(value) ?? 0) + n);
+}
+
+/** Nearest-rank 90th percentile of a histogram: the same value p90() picks from the list. */
+function histogramP90(h: Histogram): number | null {
+  let total = 0;
+  for (const n of h.values()) total += n;
+  if (!total) return null;
+  const rank = Math.ceil(0.9 * total);
+  let seen = 0;
+  for (const value of [...h.keys()].sort((a, b) => a - b)) {
+    seen += h.get(value)!;
+    if (seen >= rank) return value;
+  }
+  return null;
+}
+
+const histogramMean = (h: Histogram) => {
+  let sum = 0;
+  let n = 0;
+  for (const [value, count] of h) {
+    sum += value * count;
+    n += count;
+  }
+  return n ? sum / n : null;
+};
+
+function figuresFrom(s: Sums | undefined, response: Histogram, completion: Histogram): Figures {
+  const z = s ?? {
+    count: 0,
+    done: 0,
+    cancelled: 0,
+    open: 0,
+    met: 0,
+    ratingSum: 0,
+    ratingCount: 0,
+    satisfied: 0,
+  };
+  return {
+    count: z.count,
+    completed: z.done,
+    cancelled: z.cancelled,
+    open: z.open,
+    responseMeanMinutes: round1(histogramMean(response)),
+    responseP90Minutes: histogramP90(response),
+    completionMeanMinutes: round1(histogramMean(completion)),
+    completionP90Minutes: histogramP90(completion),
+    slaCompliance: share(z.met, z.done),
+    ratingMean: round1(z.ratingCount ? z.ratingSum / z.ratingCount : null),
+    ratingCount: z.ratingCount,
+    satisfiedShare: share(z.satisfied, z.ratingCount),
+  };
+}
+
+const inList = (xs: Iterable<string>) => sql.join([...xs].map((x) => sql.lit(x)));
+const DONE_SQL = sql`status in (${inList(DONE)})`;
+
+/**
+ * The group of each order as SQL: a column, or for months a CASE over the
+ * month starts in the organisation's zone (the same instants on both
+ * databases, which share no time-zone functions).
+ */
+function groupKey(
+  dialect: 'sqlite' | 'postgres',
+  groupBy: GroupBy,
+  months: { key: string; startIso: string }[],
+): RawBuilder<string | null> {
+  if (groupBy !== 'month') {
+    const column = {
+      category: 'category_id',
+      site: 'site_id',
+      department: 'department_id',
+      technician: 'assignee_user_id',
+    }[groupBy];
+    // `+column` on SQLite: an expression, so that the planner does not walk a
+    // whole index in that column's order to save sorting the year's groups.
+    return dialect === 'postgres'
+      ? sql<string | null>`${sql.ref(column)}`
+      : sql<string | null>`+${sql.ref(column)}`;
+  }
+  if (months.length === 1) return sql<string>`${months[0]!.key}`;
+  const whens = months
+    .slice(1)
+    .map((m, i) => sql`when submitted_at < ${m.startIso} then ${months[i]!.key}`);
+  return sql<string>`case ${sql.join(whens, sql` `)} else ${months.at(-1)!.key} end`;
+}
+
 /**
  * Figures of the orders submitted between two days (inclusive, in the
  * organisation's calendar) at the sites the user may read: totals, per
  * group, and repeat faults (the same room ≥ 3 times within 30 days). Counts
  * are of the records as they are — the annual summary quotes them.
+ *
+ * Aggregated in the database (a year is ~100,000 orders at a large
+ * hospital): two grouped scans give each group's counts and sums and the
+ * histograms of response and completion minutes, from which the exact
+ * nearest-rank p90 follows; totals add the groups up.
  */
 export async function workOrderStats(db: DbOrTx, actor: Actor, q: StatsQuery) {
   if (q.to < q.from)
@@ -144,73 +249,137 @@ export async function workOrderStats(db: DbOrTx, actor: Actor, q: StatsQuery) {
   const fromIso = startOfLocalDay(timezone, q.from).toISOString();
   const toIso = startOfLocalDay(timezone, q.to, 1).toISOString();
   const scope = actor.access.siteScope(MaintP.read);
-  let query = db
-    .selectFrom('mnt_work_orders')
-    .select([
-      'site_id',
-      'category_id',
-      'department_id',
-      'assignee_user_id',
-      'status',
-      'submitted_at',
-      'response_minutes',
-      'completion_minutes',
-      'response_breached',
-      'completion_breached',
-      'rating',
-    ])
-    .where('org_id', '=', actor.orgId)
-    .where('submitted_at', '>=', fromIso)
-    .where('submitted_at', '<', toIso);
-  if (scope !== 'all') query = query.where('site_id', 'in', scope.length ? scope : ['-']);
-  if (q.siteId) query = query.where('site_id', '=', q.siteId);
-  const rows = await query.execute();
-
   const months = q.groupBy === 'month' ? monthStarts(timezone, q.from, q.to) : [];
-  const keyOf = (r: Row): string | null =>
-    q.groupBy === 'month'
-      ? monthOf(months, r.submitted_at)
-      : q.groupBy === 'category'
-        ? r.category_id
-        : q.groupBy === 'site'
-          ? r.site_id
-          : q.groupBy === 'department'
-            ? r.department_id
-            : r.assignee_user_id;
-  const groups = new Map<string | null, Row[]>();
-  if (q.groupBy === 'month') for (const m of months) groups.set(m.key, []);
-  for (const r of rows) {
-    const k = keyOf(r);
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
+  const key = groupKey(dialectOf(db), q.groupBy, months);
+  const inRange = () => {
+    let query = db
+      .selectFrom('mnt_work_orders')
+      .where('org_id', '=', actor.orgId)
+      .where('submitted_at', '>=', fromIso)
+      .where('submitted_at', '<', toIso);
+    if (scope !== 'all') query = query.where('site_id', 'in', scope.length ? scope : ['-']);
+    if (q.siteId) query = query.where('site_id', '=', q.siteId);
+    return query;
+  };
+  const sum = (cond: RawBuilder<unknown>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+  const [byResponse, byCompletion] = await Promise.all([
+    inRange()
+      .select([
+        key.as('grp'),
+        'response_minutes as value',
+        sql<number>`count(*)`.as('n'),
+        sum(DONE_SQL).as('done'),
+        sum(sql`status = 'cancelled'`).as('cancelled'),
+        sum(sql`status in (${inList(OPEN)})`).as('open'),
+        sum(sql`${DONE_SQL} and response_breached = 0 and completion_breached = 0`).as('met'),
+        sql<number | null>`sum(rating)`.as('rating_sum'),
+        sql<number>`count(rating)`.as('rating_count'),
+        sum(sql`rating >= 4`).as('satisfied'),
+        sql<string>`min(submitted_at)`.as('first'),
+      ])
+      .groupBy([sql.ref('grp'), 'response_minutes'])
+      .execute(),
+    inRange()
+      .select([key.as('grp'), 'completion_minutes as value', sql<number>`count(*)`.as('n')])
+      .where(DONE_SQL as never)
+      .where('completion_minutes', 'is not', null)
+      .groupBy([sql.ref('grp'), 'completion_minutes'])
+      .execute(),
+  ]);
+
+  const sums = new Map<string | null, Sums>();
+  const response = new Map<string | null, Histogram>();
+  const completion = new Map<string | null, Histogram>();
+  const histogram = (m: Map<string | null, Histogram>, k: string | null) => {
+    let h = m.get(k);
+    if (!h) m.set(k, (h = new Map()));
+    return h;
+  };
+  const allResponse: Histogram = new Map();
+  const allCompletion: Histogram = new Map();
+  const zero = (first: string): Sums => ({
+    count: 0,
+    done: 0,
+    cancelled: 0,
+    open: 0,
+    met: 0,
+    ratingSum: 0,
+    ratingCount: 0,
+    satisfied: 0,
+    first,
+  });
+  const total = zero('');
+  for (const r of byResponse) {
+    const k = r.grp;
+    const s = sums.get(k) ?? zero(r.first);
+    const add = {
+      count: Number(r.n),
+      done: Number(r.done),
+      cancelled: Number(r.cancelled),
+      open: Number(r.open),
+      met: Number(r.met),
+      ratingSum: Number(r.rating_sum ?? 0),
+      ratingCount: Number(r.rating_count),
+      satisfied: Number(r.satisfied),
+    };
+    for (const target of [s, total])
+      for (const f of Object.keys(add) as (keyof typeof add)[]) target[f] += add[f];
+    if (r.first < s.first) s.first = r.first;
+    sums.set(k, s);
+    if (r.value !== null) {
+      addTo(histogram(response, k), Number(r.value), add.count);
+      addTo(allResponse, Number(r.value), add.count);
+    }
   }
+  for (const r of byCompletion) {
+    if (r.value === null) continue;
+    addTo(histogram(completion, r.grp), Number(r.value), Number(r.n));
+    addTo(allCompletion, Number(r.value), Number(r.n));
+  }
+
+  const keys: (string | null)[] =
+    q.groupBy === 'month' ? months.map((m) => m.key) : [...sums.keys()];
   const nameOf = await names(
     db,
     actor.orgId,
     q.groupBy,
-    [...groups.keys()].filter((k): k is string => k !== null),
+    keys.filter((k): k is string => k !== null),
   );
-  const byGroup = [...groups.entries()]
-    .map(([key, list]) => ({
-      key,
-      name: key === null ? null : (nameOf.get(key) ?? key),
-      ...figuresOf(list),
+  const empty: Histogram = new Map();
+  const byGroup = keys
+    .map((k) => ({
+      key: k,
+      name: k === null ? null : (nameOf.get(k) ?? k),
+      first: sums.get(k)?.first ?? '',
+      ...figuresFrom(sums.get(k), response.get(k) ?? empty, completion.get(k) ?? empty),
     }))
     .sort((a, b) =>
-      q.groupBy === 'month' ? String(a.key).localeCompare(String(b.key)) : b.count - a.count,
-    );
+      q.groupBy === 'month'
+        ? String(a.key).localeCompare(String(b.key))
+        : b.count - a.count || a.first.localeCompare(b.first),
+    )
+    .map(({ first: _first, ...group }) => group);
   return {
     from: q.from,
     to: q.to,
     groupBy: q.groupBy,
-    totals: figuresOf(rows),
+    totals: figuresFrom(total, allResponse, allCompletion),
     byGroup,
     repeatFaults: await repeatFaults(db, actor.orgId, fromIso, toIso, scope, q.siteId),
   };
 }
 
-/** Rooms (or assets) with 3 or more orders within any 30 days of the range. */
+const WINDOW_MS = 30 * 86_400_000;
+/** Above any count of orders in a window times… and any instant in ms: packs (count, start) in one integer. */
+const PACK = 10_000_000_000_000;
+
+/**
+ * Rooms (or assets) with 3 or more orders within any 30 days of the range:
+ * for each order, the orders of its room in the 30 days from it (a window
+ * function); per room the largest such count and the earliest order that
+ * starts one (the max of count·PACK − start). Only rooms come back, not the
+ * year's orders.
+ */
 async function repeatFaults(
   db: DbOrTx,
   orgId: string,
@@ -219,55 +388,60 @@ async function repeatFaults(
   scope: 'all' | readonly string[],
   siteId: string | undefined,
 ) {
-  let q = db
-    .selectFrom('mnt_work_orders as wo')
-    .innerJoin('locations as l', 'l.id', 'wo.location_id')
-    .select(['wo.location_id', 'l.name', 'wo.submitted_at'])
-    .where('wo.org_id', '=', orgId)
-    .where('wo.submitted_at', '>=', fromIso)
-    .where('wo.submitted_at', '<', toIso)
-    .where('wo.status', '!=', 'cancelled')
-    .where('wo.location_id', 'in', (eb) =>
-      eb
-        .selectFrom('mnt_work_orders')
-        .select('location_id')
-        .where('org_id', '=', orgId)
-        .where('submitted_at', '>=', fromIso)
-        .where('submitted_at', '<', toIso)
-        .where('status', '!=', 'cancelled')
-        .where('location_id', 'is not', null)
-        .groupBy('location_id')
-        .having((h) => h.fn.countAll(), '>=', 3),
-    )
-    .orderBy('wo.location_id')
-    .orderBy('wo.submitted_at');
-  if (scope !== 'all') q = q.where('wo.site_id', 'in', scope.length ? scope : ['-']);
-  if (siteId) q = q.where('wo.site_id', '=', siteId);
-  const rows = await q.execute();
-  const WINDOW = 30 * 86_400_000;
-  const out: { locationId: string; name: string; count: number; windowStart: string }[] = [];
-  let i = 0;
-  while (i < rows.length) {
-    let j = i;
-    while (j < rows.length && rows[j]!.location_id === rows[i]!.location_id) j++;
-    const times = rows.slice(i, j).map((r) => Date.parse(r.submitted_at));
-    let best = 0;
-    let bestStart = 0;
-    for (let a = 0, b = 0; b < times.length; b++) {
-      while (times[b]! - times[a]! > WINDOW) a++;
-      if (b - a + 1 > best) {
-        best = b - a + 1;
-        bestStart = a;
-      }
-    }
-    if (best >= 3)
-      out.push({
-        locationId: rows[i]!.location_id!,
-        name: rows[i]!.name,
-        count: best,
-        windowStart: new Date(times[bestStart]!).toISOString(),
-      });
-    i = j;
-  }
-  return out.sort((a, b) => b.count - a.count).slice(0, 50);
+  const pg = dialectOf(db) === 'postgres';
+  // Whole milliseconds since 1970, exact, so that "within 30 days" is too.
+  const ms = pg
+    ? sql<number>`cast(extract(epoch from submitted_at) * 1000 as bigint)`
+    : sql<number>`cast(round((julianday(submitted_at) - 2440587.5) * 86400000) as integer)`;
+  const frame = pg
+    ? sql`order by submitted_at range between current row and interval '30 days' following`
+    : sql`order by ${ms} range between current row and ${sql.lit(WINDOW_MS)} following`;
+  let orders = db
+    .selectFrom('mnt_work_orders')
+    .select([
+      'location_id',
+      ms.as('ms'),
+      sql<number>`count(*) over (partition by location_id ${frame})`.as('c'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('submitted_at', '>=', fromIso)
+    .where('submitted_at', '<', toIso)
+    .where('status', '!=', 'cancelled')
+    .where('location_id', 'is not', null);
+  if (scope !== 'all') orders = orders.where('site_id', 'in', scope.length ? scope : ['-']);
+  if (siteId) orders = orders.where('site_id', '=', siteId);
+  const rooms = await db
+    .selectFrom(orders.as('o'))
+    .select([
+      'o.location_id',
+      sql<number>`max(o.c)`.as('count'),
+      sql<number>`max(o.c) * ${sql.lit(PACK)} - max(o.c * ${sql.lit(PACK)} - o.ms)`.as('start'),
+    ])
+    .groupBy('o.location_id')
+    .having(sql`max(o.c)`, '>=', 3)
+    .execute();
+  const top = rooms
+    .map((r) => ({ locationId: r.location_id!, count: Number(r.count), start: Number(r.start) }))
+    .sort((a, b) => b.count - a.count || (a.locationId < b.locationId ? -1 : 1))
+    .slice(0, 50);
+  const names = top.length
+    ? await db
+        .selectFrom('locations')
+        .select(['id', 'name'])
+        .where(
+          'id',
+          'in',
+          top.map((r) => r.locationId),
+        )
+        .execute()
+    : [];
+  const nameOf = new Map(names.map((l) => [l.id, l.name]));
+  return top
+    .filter((r) => nameOf.has(r.locationId))
+    .map((r) => ({
+      locationId: r.locationId,
+      name: nameOf.get(r.locationId)!,
+      count: r.count,
+      windowStart: new Date(r.start).toISOString(),
+    }));
 }

@@ -1,0 +1,291 @@
+/**
+ * The maintenance section: a million work orders in the database, then the
+ * filtered list a dispatcher and an administrator open, the year's statistics
+ * and reporting a fault, against issue 4's targets (list p95 < 20 ms, stats
+ * < 300 ms, create ≥ 1,500/s on SQLite).
+ */
+import { counterBody, measure, type LoadOptions, type Measurement } from '../lib/autocannon.ts';
+import { fmtMs, fmtRps, machineLine } from '../lib/report.ts';
+import type { BenchContext, Section } from '../lib/section.ts';
+import { startHouqin, type DatabaseTarget } from '../lib/server.ts';
+import { makeFixtures, type Fixtures } from './maintenance/fixtures.ts';
+import { loadOrders } from './maintenance/load.ts';
+
+/** BENCH_MAINTENANCE_ORDERS overrides it for a quick try; the doc's figures use the default. */
+const ORDERS = Number(process.env.BENCH_MAINTENANCE_ORDERS ?? 1_000_000);
+const WARMUP_SECONDS = 1;
+
+type Row = { database: string; scenario: string; connections: number; m: Measurement };
+type Target = { scenario: string; what: string; ok: boolean };
+
+/** The last full calendar year: about a tenth of the orders, as the annual summary asks. */
+function lastYear(now: Date) {
+  const y = now.getUTCFullYear() - 1;
+  return { from: `${y}-01-01`, to: `${y}-12-31` };
+}
+
+function scenarios(base: string, admin: string, fx: Fixtures, now: Date) {
+  const cat = (code: string) => fx.categories.find((c) => c.code === code)!.id;
+  const site = fx.siteIds[0]!;
+  // The dispatcher's board: new and assigned lamp repairs at the main campus.
+  const board = `/api/maintenance/work-orders?status=submitted,assigned&categoryId=${cat('lighting')}&siteId=${site}&pageSize=20`;
+  // History: closed lock repairs at the main campus (the count reaches its 10,000 cap).
+  const history = `/api/maintenance/work-orders?status=closed&categoryId=${cat('lock')}&siteId=${site}&pageSize=20`;
+  const year = lastYear(now);
+  const stats = (groupBy: string) =>
+    `/api/maintenance/stats?from=${year.from}&to=${year.to}&groupBy=${groupBy}`;
+  const get = (url: string, cookie: string) => ({ url: base + url, headers: { cookie } });
+  return {
+    year,
+    reads: [
+      {
+        scenario: 'list: dispatcher, open lamp repairs of one site',
+        ...get(board, fx.cookies.dispatcher),
+        connections: 1,
+      },
+      {
+        scenario: 'list: admin, open lamp repairs of one site',
+        ...get(board, admin),
+        connections: 1,
+      },
+      {
+        scenario: 'list: admin, closed lock repairs of one site (count capped)',
+        ...get(history, admin),
+        connections: 1,
+      },
+      {
+        scenario: 'list: dispatcher, open lamp repairs, 20 clients',
+        ...get(board, fx.cookies.dispatcher),
+        connections: 20,
+      },
+      {
+        scenario: `stats: ${year.from.slice(0, 4)} by category`,
+        ...get(stats('category'), admin),
+        connections: 1,
+      },
+      {
+        scenario: `stats: ${year.from.slice(0, 4)} by month`,
+        ...get(stats('month'), admin),
+        connections: 1,
+      },
+    ] satisfies (Omit<LoadOptions, 'seconds'> & { scenario: string; connections: number })[],
+    create: {
+      scenario: 'create: staff reports a fault, 20 clients',
+      url: `${base}/api/maintenance/work-orders`,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', cookie: fx.cookies.staff, origin: base },
+      connections: 20,
+      setupRequest: counterBody((n) => ({
+        locationId: fx.rooms[n % fx.rooms.length]!.id,
+        categoryId: fx.categories[n % fx.categories.length]!.id,
+        description: `压测报修 ${n}：灯管不亮`,
+      })),
+    },
+  };
+}
+
+async function onDatabase(target: DatabaseTarget, ctx: BenchContext) {
+  const h = await startHouqin(target);
+  try {
+    const rows: Row[] = [];
+    ctx.log(`${h.engine}: organisation, places and accounts`);
+    const fx = await makeFixtures(h);
+    ctx.log(`${h.engine}: loading ${ORDERS.toLocaleString('en-US')} work orders`);
+    const now = new Date();
+    const loaded = await loadOrders(h, fx, ORDERS, now.getTime());
+    ctx.log(`${h.engine}: loaded in ${loaded.seconds.toFixed(0)} s`);
+    const s = scenarios(h.base, h.cookie, fx, now);
+    // Reads first: the create run adds thousands of new open orders.
+    for (const { scenario, ...opts } of [...s.reads, s.create]) {
+      ctx.log(`${h.engine}: ${scenario}`);
+      const m = await measure({ seconds: ctx.seconds, warmupSeconds: WARMUP_SECONDS, ...opts });
+      rows.push({ database: h.engine, scenario, connections: opts.connections, m });
+    }
+    return { rows, loadSeconds: loaded.seconds, engine: h.engine, year: s.year };
+  } finally {
+    await h.stop();
+  }
+}
+
+const int = new Intl.NumberFormat('en-US');
+
+function table(rows: Row[]): string {
+  const head = [
+    'database',
+    'scenario',
+    'clients',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'requests',
+    'non-2xx',
+    'errors',
+  ];
+  const line = (cs: string[]) => `| ${cs.join(' | ')} |`;
+  return [
+    line(head),
+    line(head.map((_, i) => (i < 2 ? '---' : '--:'))),
+    ...rows.map((r) =>
+      line([
+        r.database,
+        r.scenario,
+        String(r.connections),
+        fmtRps(r.m.rps),
+        fmtMs(r.m.p50),
+        fmtMs(r.m.p95),
+        fmtMs(r.m.p99),
+        int.format(r.m.requests),
+        String(r.m.non2xx),
+        String(r.m.errors),
+      ]),
+    ),
+  ].join('\n');
+}
+
+/** Issue 4's targets against one database's rows. */
+function targets(rows: Row[]): Target[] {
+  const find = (prefix: string) =>
+    rows.filter((r) => r.scenario.startsWith(prefix) && r.connections === 1);
+  const out: Target[] = [];
+  for (const r of find('list:'))
+    out.push({
+      scenario: r.scenario,
+      what: `p95 ${fmtMs(r.m.p95)} ms (target < 20)`,
+      ok: r.m.p95 < 20,
+    });
+  for (const r of find('stats:'))
+    out.push({
+      scenario: r.scenario,
+      what: `p95 ${fmtMs(r.m.p95)} ms (target < 300)`,
+      ok: r.m.p95 < 300,
+    });
+  const create = rows.find((r) => r.scenario.startsWith('create:'));
+  // The throughput target is SQLite's; on PostgreSQL the row is for comparison.
+  if (create && create.database.startsWith('SQLite'))
+    out.push({
+      scenario: create.scenario,
+      what: `${fmtRps(create.m.rps)} req/s (target ≥ 1,500), p99 ${fmtMs(create.m.p99)} ms`,
+      ok: create.m.rps >= 1500,
+    });
+  return out;
+}
+
+/** Figures taken while other work held the cores say little about the code: say so. */
+function busyWarning(ctx: BenchContext): string[] {
+  const { load, cores } = ctx.machine;
+  if (load <= cores) return [];
+  return [
+    '',
+    `**This run started at a load average of ${load.toFixed(1)} on ${cores} cores**: other work held the CPU, so most of each figure is waiting for a core. Re-run on a quiet machine before holding these figures against the targets; the notes below give what the queries cost alone.`,
+  ];
+}
+
+export const maintenance: Section = {
+  id: 'maintenance',
+  async run(ctx) {
+    const rows: Row[] = [];
+    const summary: string[] = [];
+    for (const target of ctx.databases) {
+      const r = await onDatabase(target, ctx);
+      rows.push(...r.rows);
+      summary.push(
+        `- **${r.engine}** (${int.format(ORDERS)} orders loaded in ${r.loadSeconds.toFixed(0)} s):`,
+        ...targets(r.rows).map(
+          (t) => `  - ${t.ok ? 'met' : '**missed**'}: ${t.scenario}: ${t.what}`,
+        ),
+      );
+    }
+    const md = table(rows);
+    console.log(`\n${md}\n\n${summary.join('\n')}\n`);
+    return [
+      '## Maintenance: a million work orders',
+      '',
+      `_${machineLine(ctx.machine)}. autocannon, ${ctx.seconds} s per row after a ${WARMUP_SECONDS} s warm-up; ${int.format(ORDERS)} work orders over 10 years in the database._`,
+      '',
+      md,
+      '',
+      'Against the targets of issue 4:',
+      '',
+      ...summary,
+      ...busyWarning(ctx),
+      '',
+      EXPLANATION,
+    ].join('\n');
+  },
+};
+
+const EXPLANATION = `**What is measured.** The real server on a fresh database, as in the
+platform section. Through the API the run creates 4 sites (half of the orders
+at the main one), 40 departments, 16 buildings with 400 rooms, 16 technicians,
+24 staff accounts and a dispatcher of the main site; then it writes a million
+work orders straight into the server's database (bench/scenarios/maintenance/,
+in one transaction on SQLite, unnested arrays of 20,000 rows on PostgreSQL,
+followed by \`VACUUM ANALYZE\` as autovacuum would do): ten years of reports
+growing by half over the decade, mostly in working hours, with summary 3's
+category mix, 5/15/70/10 % urgent/high/normal/low, real department,
+requester, team and technician columns, response and completion minutes with
+breach flags that agree with the due times, ratings on closed orders, 2 %
+cancelled, and an open share that falls with age (all of the last two hours,
+30 % of the last day, 6 % of the last week, 0.15 % of older ones stuck). The
+indexes are the migrations' own. Events, audit and labour lines are not
+loaded: neither the list nor the statistics read them.
+
+- **list**: \`GET /api/maintenance/work-orders\` filtered by status, category
+  and site, page 1 of 20 with the total (counted up to 10,000). The
+  dispatcher holds the dispatcher role at the main site only, so the query
+  also carries their visibility (that site, or orders they reported); the
+  administrator sees every site. "Open" is the dispatcher's board
+  (\`status=submitted,assigned\`, a few hundred matches), "closed" a history
+  search whose count stops at the cap. One client: the time one person waits,
+  which is what the 20 ms target is about; the 20-client row is the same query
+  under load (2 cores: 20 waiting clients queue, so read its p95 as queueing).
+- **stats**: \`GET /api/maintenance/stats\` for the last full calendar year
+  (about 110,000 orders) by category and by month, all sites, as the
+  administrator: totals, per-group figures with means and p90s, SLA
+  compliance, satisfaction and repeat faults. One client.
+- **create**: \`POST /api/maintenance/work-orders\` as a staff member, rotating
+  over the rooms and categories: number, SLA due times, the order, its event,
+  audit, the notification to the site's dispatchers and the duplicate check,
+  in one transaction, then the detail it answers with. 20 clients. Run last,
+  since it adds open orders.
+
+**How to read it.** p95 is what 19 requests out of 20 beat. A "missed" line
+says by how much; the notes below say why and what would fix it. The load
+average shows how busy the machine was with other work: above 2 on 2 cores,
+every figure includes waiting for a core.
+
+**What was changed for these figures, and what is left.**
+
+- *List*: without statistics SQLite's planner took the category index and
+  read every lamp repair of ten years (~320,000 rows) to find the hundred
+  open ones: 0.4–1 s per page. Migration 0008 adds \`mnt_wo_filter_ix\`
+  (org, status, category, site, submitted_at), which both databases now seek
+  straight into, and the capped count selects a constant so that a history
+  search is counted from that index alone. Measured alone (CPU time of the list
+  function in one process on the same million orders) the board costs 5–6 ms
+  and the capped history 2.4 ms: within the target once a core is free.
+- *Stats*: the year's orders were fetched and aggregated in JavaScript
+  (~1.3 s alone on this machine). They are now aggregated in SQL (two grouped
+  scans giving each group's counts and sums and the minute histograms from
+  which the exact nearest-rank p90 follows, and one window function for
+  repeat faults), with the same figures (stats.test.ts compares them with the
+  in-memory definition). PostgreSQL hashes the groups; SQLite sorts ~110,000
+  rows three times on one core: ~0.7 s of CPU for the year measured the same
+  way, so it misses 300 ms by more than 2× even alone. What would fix it: a daily roll-up per site × category ×
+  department × technician with minute histograms, kept by the services, or
+  keeping the figures of closed periods (a past year changes only when an
+  order is reopened).
+- *Create*: a report is about 25 statements in one transaction (number,
+  place, category, priority, SLA targets and calendar, requester, the order,
+  its event, audit, dispatch rules, the site's dispatchers and their
+  notifications, duplicate check) followed by the eight reads of the detail
+  it answers with, and SQLite fsyncs every commit (\`synchronous=FULL\`).
+  \`POST /api/people\` (one insert and audit) reaches ~1,360/s on this
+  machine quiet, so 1,500 work orders per second is not reachable by this
+  code path: answering with the new row instead of re-reading the detail
+  (its events, labour and materials are known), caching the organisation's
+  calendar, priorities and dispatchers per request, and
+  \`synchronous=NORMAL\` in WAL mode (safe against a crash of the process,
+  not of the machine) are the levers, in create-work-order.ts, routes.ts and
+  platform/db/connect.ts.`;
