@@ -8,7 +8,7 @@ import {
 } from '../repository.ts';
 import type { Department, DepartmentListFilter } from '../schema.ts';
 import type { ExportSheet, ExportValue } from '../../../platform/excel/export-stream.ts';
-import type { TemplateSpec } from './template.ts';
+import type { TemplateSpec } from '../../../platform/excel/template.ts';
 import type { ExportColumn, SheetColumn } from '../../../platform/excel/workbook.ts';
 
 export const DEPARTMENT_COLUMNS = [

@@ -4,9 +4,13 @@ import { applyDepartmentUpdate, insertDepartment } from '../departments.ts';
 import { listAllDepartments, listSites } from '../repository.ts';
 import { DepartmentCreateSchema, type Department } from '../schema.ts';
 import { DEPARTMENT_COLUMNS, type DepartmentColumnKey } from './departments-excel.ts';
-import { ImportErrors, rowValidator } from './import-errors.ts';
-import { runImport, type ImportResult, type PlannedRow } from './import-run.ts';
-import { readImportSheet, type SheetRow } from './read-sheet.ts';
+import { ImportErrors, rowValidator } from '../../../platform/excel/import-errors.ts';
+import {
+  runImport,
+  type ImportResult,
+  type PlannedRow,
+} from '../../../platform/excel/import-run.ts';
+import { readImportSheet, type SheetRow } from '../../../platform/excel/read-sheet.ts';
 import { closesLoop, parentsFirst } from './tree-order.ts';
 
 const validate = rowValidator(DepartmentCreateSchema.pick({ code: true, name: true }));

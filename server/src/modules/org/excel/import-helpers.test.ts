@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closesLoop, parentsFirst } from './tree-order.ts';
 import zlib from 'node:zlib';
 import { deflatedZeros, rawZip, withDeclaredSize, xlsxOf } from './excel-test-kit.ts';
-import { checkZipInflation } from './zip-guard.ts';
+import { checkZipInflation } from '../../../platform/excel/zip-guard.ts';
 
 type Node = { key: string; parent: string | null };
 const keys = (nodes: Node[]) =>

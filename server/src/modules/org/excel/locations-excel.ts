@@ -11,7 +11,7 @@ import {
 } from '../repository.ts';
 import type { Location, LocationListFilter } from '../schema.ts';
 import type { ExportSheet, ExportValue } from '../../../platform/excel/export-stream.ts';
-import type { TemplateSpec } from './template.ts';
+import type { TemplateSpec } from '../../../platform/excel/template.ts';
 import type { ExportColumn, SheetColumn } from '../../../platform/excel/workbook.ts';
 
 /** The words a logistics office uses for each location type. */

@@ -8,11 +8,15 @@ import {
   listSites,
   type LocationRowType,
 } from '../repository.ts';
-import { ImportErrors } from './import-errors.ts';
-import { runImport, type ImportResult, type PlannedRow } from './import-run.ts';
+import { ImportErrors } from '../../../platform/excel/import-errors.ts';
+import {
+  runImport,
+  type ImportResult,
+  type PlannedRow,
+} from '../../../platform/excel/import-run.ts';
 import { LOCATION_COLUMNS, type LocationColumnKey } from './locations-excel.ts';
 import { checkLocationRow, checkLocationTree, keyOf, type LocationRow } from './locations-rules.ts';
-import { readImportSheet, type SheetRow } from './read-sheet.ts';
+import { readImportSheet, type SheetRow } from '../../../platform/excel/read-sheet.ts';
 import { parentsFirst } from './tree-order.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { ALLOWED_PARENTS } from '../locations.ts';
 import type { LocationRowType } from '../repository.ts';
 import { LocationCreateSchema, type Location } from '../schema.ts';
-import { rowValidator, type ImportErrors } from './import-errors.ts';
+import { rowValidator, type ImportErrors } from '../../../platform/excel/import-errors.ts';
 import {
   LOCATION_COLUMNS,
   LOCATION_TYPE_LABELS,
   type LocationColumnKey,
 } from './locations-excel.ts';
-import type { SheetRow } from './read-sheet.ts';
+import type { SheetRow } from '../../../platform/excel/read-sheet.ts';
 import { closesLoop } from './tree-order.ts';
 
 type LocationType = Location['type'];

@@ -3,7 +3,7 @@ import type { Db, DialectName } from '../../../platform/db/connect.ts';
 import { departmentCodesByIds, iterateInBatches, listPeople } from '../repository.ts';
 import type { PeopleListFilter, Person } from '../schema.ts';
 import type { ExportSheet, ExportValue } from '../../../platform/excel/export-stream.ts';
-import type { TemplateSpec } from './template.ts';
+import type { TemplateSpec } from '../../../platform/excel/template.ts';
 import type { ExportColumn, SheetColumn } from '../../../platform/excel/workbook.ts';
 
 /** 在职/离职 ↔ active, as HR sheets say it. */

@@ -8,10 +8,18 @@ import {
   type PersonCreate,
   type PersonUpdate,
 } from '../schema.ts';
-import { ImportErrors, rowValidator } from './import-errors.ts';
-import { runImport, type ImportResult, type PlannedRow } from './import-run.ts';
+import { ImportErrors, rowValidator } from '../../../platform/excel/import-errors.ts';
+import {
+  runImport,
+  type ImportResult,
+  type PlannedRow,
+} from '../../../platform/excel/import-run.ts';
 import { PEOPLE_COLUMNS, PERSON_STATUS, type PersonColumnKey } from './people-excel.ts';
-import { optionalText, readImportSheet, type SheetRow } from './read-sheet.ts';
+import {
+  optionalText,
+  readImportSheet,
+  type SheetRow,
+} from '../../../platform/excel/read-sheet.ts';
 
 // The department is given by code in the file and checked here.
 const validate = rowValidator(PersonCreateSchema.omit({ departmentId: true }));

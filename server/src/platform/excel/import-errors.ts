@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { AppError } from '../../../platform/errors.ts';
-import { describeIssues, zodValidatorCompiler } from '../../../platform/http/validation.ts';
-import type { Lang, LocalizedText } from '../../../platform/i18n.ts';
+import { AppError } from '../errors.ts';
+import { describeIssues, zodValidatorCompiler } from '../http/validation.ts';
+import type { Lang, LocalizedText } from '../i18n.ts';
 
 /** One problem in the file: Excel row number (the header is row 1) and column header. */
 export type RowError = { row: number; column: string; message: string };

@@ -1,11 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_ROWS } from './read-sheet.ts';
-import {
-  headerRange,
-  sheetColumns,
-  styleHeader,
-  type SheetColumn,
-} from '../../../platform/excel/workbook.ts';
+import { headerRange, sheetColumns, styleHeader, type SheetColumn } from './workbook.ts';
 
 /** What an entity's import template says beyond its columns. */
 export type TemplateSpec = {
@@ -13,19 +8,27 @@ export type TemplateSpec = {
   columns: readonly SheetColumn[];
   /** Entity-specific rules for the 说明 sheet (how existing codes are treated …). */
   rules: readonly string[];
+  /** Rows one import takes (MAX_IMPORT_ROWS unless the module reads with larger limits). */
+  maxRows?: number;
+  /** false: the import only creates (existing keys are errors), so the rule about updates is left out. */
+  updates?: boolean;
 };
 
 // Drop-downs cover this many rows below the header: plenty for typing by
 // hand, without making the template heavy.
 const DROPDOWN_ROWS = 1000;
 
-const GENERAL_RULES = [
-  '第一行为表头，请勿修改或删除必填列（标红、带 * 的列）；列的顺序可以调整，多余的列导入时忽略。',
-  '每行一条数据，空行会被跳过；请删除示例行后再填写，或直接覆盖示例行。',
-  `单次最多导入 ${MAX_IMPORT_ROWS} 行；超过请分批导入。`,
-  '导入前会逐行校验：只要有一行有误，就不会导入任何数据，并列出每个错误所在的行号和列名。',
-  '更新已有数据时：表格中为空的单元格会清空该字段；整列删除则不修改该字段。',
-];
+function generalRules(spec: TemplateSpec): string[] {
+  return [
+    '第一行为表头，请勿修改或删除必填列（标红、带 * 的列）；列的顺序可以调整，多余的列导入时忽略。',
+    '每行一条数据，空行会被跳过；请删除示例行后再填写，或直接覆盖示例行。',
+    `单次最多导入 ${spec.maxRows ?? MAX_IMPORT_ROWS} 行；超过请分批导入。`,
+    '导入前会逐行校验：只要有一行有误，就不会导入任何数据，并列出每个错误所在的行号和列名。',
+    ...(spec.updates === false
+      ? []
+      : ['更新已有数据时：表格中为空的单元格会清空该字段；整列删除则不修改该字段。']),
+  ];
+}
 
 function dataSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): void {
   const ws = workbook.addWorksheet(spec.sheetName, {
@@ -65,7 +68,7 @@ function notesSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): void {
   ws.addRow([]);
   const title = ws.addRow(['导入规则']);
   title.getCell(1).font = { bold: true };
-  [...spec.rules, ...GENERAL_RULES].forEach((rule, i) => {
+  [...spec.rules, ...generalRules(spec)].forEach((rule, i) => {
     const row = ws.addRow([`${i + 1}. ${rule}`]);
     ws.mergeCells(row.number, 1, row.number, 4);
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };

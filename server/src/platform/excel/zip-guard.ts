@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { bufferZipSource, readZipDirectory } from '../../../platform/files/zip-entries.ts';
+import { bufferZipSource, readZipDirectory } from '../files/zip-entries.ts';
 
 const LOCAL_SIG = 0x04034b50;
 const LOCAL_HEADER_BYTES = 30;

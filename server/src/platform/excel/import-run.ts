@@ -1,8 +1,8 @@
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
-import type { Actor } from '../../../platform/context.ts';
-import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
-import { AppError, conflict } from '../../../platform/errors.ts';
-import { newId } from '../../../platform/ids.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor } from '../context.ts';
+import type { Db, DbOrTx } from '../db/connect.ts';
+import { AppError, conflict } from '../errors.ts';
+import { newId } from '../ids.ts';
 import { importInvalid } from './import-errors.ts';
 
 /** The 200 answer of an import. */

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, badRequest } from '../../../platform/errors.ts';
+import { AppError, badRequest } from '../errors.ts';
 
 /**
  * 20,000 rows of these sheets are 1–3 MB as .xlsx; 10 MB leaves room for
@@ -36,13 +36,16 @@ export const tooLarge = (text: { zh: string; en: string }) =>
  * than by name or declared type (browsers send .xlsx as octet-stream, and a
  * renamed .csv is still a .csv).
  */
-export async function readXlsxUpload(req: FastifyRequest): Promise<Buffer> {
+export async function readXlsxUpload(
+  req: FastifyRequest,
+  maxBytes = MAX_IMPORT_BYTES,
+): Promise<Buffer> {
   const missing = badRequest({
     zh: '请以 multipart/form-data 方式上传一个 .xlsx 文件',
     en: 'Upload one .xlsx file as multipart/form-data',
   });
   if (!req.isMultipart()) throw missing;
-  const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+  const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!file) throw missing;
   let buffer: Buffer;
   try {
@@ -50,8 +53,8 @@ export async function readXlsxUpload(req: FastifyRequest): Promise<Buffer> {
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw tooLarge({
-        zh: `导入文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请分批导入`,
-        en: `An import file may not exceed ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it`,
+        zh: `导入文件不能超过 ${maxBytes / 1024 / 1024} MB，请分批导入`,
+        en: `An import file may not exceed ${maxBytes / 1024 / 1024} MB; split it`,
       });
     }
     throw err;
