@@ -189,96 +189,9 @@ export async function createWorkOrder(
   input: CreateInput,
   now = new Date(),
 ): Promise<{ id: string; probableDuplicates: Awaited<ReturnType<typeof probableDuplicates>> }> {
-  const id = await deps.db.transaction().execute(async (tx) => {
-    const place = await resolvePlace(tx, actor.orgId, input);
-    const a = actor.access;
-    const dispatcher = a.hasAt(MaintP.dispatch, place.siteId);
-    if (!dispatcher && !a.hasAt(MaintP.request, place.siteId)) throw forbidden();
-    const onBehalf =
-      (input.requesterUserId !== undefined && input.requesterUserId !== actor.userId) ||
-      (input.requesterName !== undefined && actor.userId !== null);
-    if (onBehalf && !dispatcher && actor.userId !== null)
-      throw forbidden({
-        zh: '只有调度员可以代他人报修',
-        en: 'Only a dispatcher may report on behalf of someone else',
-      });
-    const priority = await checkReferences(tx, actor.orgId, input);
-    const requester = await resolveRequester(tx, actor, input);
-    const clock = await clockFor(tx, actor.orgId, priority);
-    const targets = await targetsFor(tx, actor.orgId, input.categoryId, priority);
-    const number = await nextNumber(tx, {
-      orgId: actor.orgId,
-      docType: WORK_ORDER_NUMBERING.docType,
-      defaultFormat: WORK_ORDER_NUMBERING.format,
-      at: now,
-    });
-    const at = now.toISOString();
-    const id = newId();
-    const row = {
-      id,
-      org_id: actor.orgId,
-      site_id: place.siteId,
-      number,
-      source: input.source,
-      status: 'submitted',
-      category_id: input.categoryId,
-      priority_id: priority.id,
-      location_id: place.locationId,
-      building_id: place.buildingId,
-      asset_ref: input.assetRef ?? null,
-      place_text: input.placeText ?? null,
-      department_id: requester.departmentId,
-      requester_user_id: requester.userId,
-      requester_name: requester.name,
-      requester_phone: requester.phone,
-      description: input.description,
-      created_by: actor.userId,
-      team_id: null,
-      assignee_user_id: null,
-      submitted_at: at,
-      ...NOT_YET,
-      response_due_at: addSlaMinutes(clock, now, targets.response).toISOString(),
-      completion_due_at: addSlaMinutes(clock, now, targets.completion).toISOString(),
-      created_at: at,
-      updated_at: at,
-    };
-    await tx.insertInto('mnt_work_orders').values(row).execute();
-    await recordEvent(tx, actor, {
-      workOrderId: id,
-      action: 'create',
-      from: null,
-      to: 'submitted',
-      note: null,
-      data: { source: input.source },
-      at,
-    });
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entityType: 'work_order',
-      entityId: id,
-      siteId: place.siteId,
-      after: row,
-    });
-
-    const rule = await matchRule(tx, actor.orgId, input.categoryId, place.siteId);
-    const assignee = rule?.autoAssign
-      ? await pickOnDutyMember(tx, actor.orgId, rule.teamId, clock.timeZone, now)
-      : null;
-    if (rule) {
-      await assignInTx(deps, tx, actor, {
-        id,
-        teamId: rule.teamId,
-        assigneeUserId: assignee,
-        note: assignee ? '按派工规则自动派单' : '按派工规则进入班组待接单',
-        at: now,
-        automatic: true,
-      });
-    }
-    // The assignee hears from assignInTx; otherwise someone must pick it up:
-    // the team whose queue it landed in, or the site's dispatchers.
-    if (!assignee) await announceNew(deps, tx, actor, row, rule?.teamId ?? null);
-    return id;
-  });
+  const id = await deps.db
+    .transaction()
+    .execute((tx) => createWorkOrderInTx(deps, tx, actor, input, now));
   const duplicates = input.locationId
     ? await probableDuplicates(deps.db, actor.orgId, {
         locationId: input.locationId,
@@ -288,6 +201,112 @@ export async function createWorkOrder(
       })
     : [];
   return { id, probableDuplicates: duplicates };
+}
+
+/**
+ * The same, inside the caller's transaction: another module's record (an
+ * asset sent to repair, a hazard) and its work order commit or roll back
+ * together. `authorizedByCaller`: the calling module has already decided that
+ * this person may raise the order (an asset manager sending a desk to repair
+ * need not hold maintenance:request).
+ */
+export async function createWorkOrderInTx(
+  deps: Pick<Deps, 'config'>,
+  tx: DbOrTx,
+  actor: Actor,
+  input: CreateInput,
+  now = new Date(),
+  opts: { authorizedByCaller?: boolean } = {},
+): Promise<string> {
+  const place = await resolvePlace(tx, actor.orgId, input);
+  const a = actor.access;
+  const dispatcher = a.hasAt(MaintP.dispatch, place.siteId);
+  if (!dispatcher && !opts.authorizedByCaller && !a.hasAt(MaintP.request, place.siteId))
+    throw forbidden();
+  const onBehalf =
+    (input.requesterUserId !== undefined && input.requesterUserId !== actor.userId) ||
+    (input.requesterName !== undefined && actor.userId !== null);
+  if (onBehalf && !dispatcher && actor.userId !== null)
+    throw forbidden({
+      zh: '只有调度员可以代他人报修',
+      en: 'Only a dispatcher may report on behalf of someone else',
+    });
+  const priority = await checkReferences(tx, actor.orgId, input);
+  const requester = await resolveRequester(tx, actor, input);
+  const clock = await clockFor(tx, actor.orgId, priority);
+  const targets = await targetsFor(tx, actor.orgId, input.categoryId, priority);
+  const number = await nextNumber(tx, {
+    orgId: actor.orgId,
+    docType: WORK_ORDER_NUMBERING.docType,
+    defaultFormat: WORK_ORDER_NUMBERING.format,
+    at: now,
+  });
+  const at = now.toISOString();
+  const id = newId();
+  const row = {
+    id,
+    org_id: actor.orgId,
+    site_id: place.siteId,
+    number,
+    source: input.source,
+    status: 'submitted',
+    category_id: input.categoryId,
+    priority_id: priority.id,
+    location_id: place.locationId,
+    building_id: place.buildingId,
+    asset_ref: input.assetRef ?? null,
+    place_text: input.placeText ?? null,
+    department_id: requester.departmentId,
+    requester_user_id: requester.userId,
+    requester_name: requester.name,
+    requester_phone: requester.phone,
+    description: input.description,
+    created_by: actor.userId,
+    team_id: null,
+    assignee_user_id: null,
+    submitted_at: at,
+    ...NOT_YET,
+    response_due_at: addSlaMinutes(clock, now, targets.response).toISOString(),
+    completion_due_at: addSlaMinutes(clock, now, targets.completion).toISOString(),
+    created_at: at,
+    updated_at: at,
+  };
+  await tx.insertInto('mnt_work_orders').values(row).execute();
+  await recordEvent(tx, actor, {
+    workOrderId: id,
+    action: 'create',
+    from: null,
+    to: 'submitted',
+    note: null,
+    data: { source: input.source },
+    at,
+  });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'work_order',
+    entityId: id,
+    siteId: place.siteId,
+    after: row,
+  });
+
+  const rule = await matchRule(tx, actor.orgId, input.categoryId, place.siteId);
+  const assignee = rule?.autoAssign
+    ? await pickOnDutyMember(tx, actor.orgId, rule.teamId, clock.timeZone, now)
+    : null;
+  if (rule) {
+    await assignInTx(deps, tx, actor, {
+      id,
+      teamId: rule.teamId,
+      assigneeUserId: assignee,
+      note: assignee ? '按派工规则自动派单' : '按派工规则进入班组待接单',
+      at: now,
+      automatic: true,
+    });
+  }
+  // The assignee hears from assignInTx; otherwise someone must pick it up:
+  // the team whose queue it landed in, or the site's dispatchers.
+  if (!assignee) await announceNew(deps, tx, actor, row, rule?.teamId ?? null);
+  return id;
 }
 
 /** Tells those who must pick up an unassigned order that it arrived. */

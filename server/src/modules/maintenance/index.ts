@@ -18,7 +18,11 @@ export const maintenanceModule: HouqinModule = {
   jobs: [slaClockJob],
 };
 
-export { createWorkOrder, type CreateInput as WorkOrderInput } from './create-work-order.ts';
+export {
+  createWorkOrder,
+  createWorkOrderInTx,
+  type CreateInput as WorkOrderInput,
+} from './create-work-order.ts';
 export { MaintP } from './policy.ts';
 export {
   provideStockDraw,
