@@ -109,6 +109,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await assetIx('ast_assets_location_ix', ['org_id', 'location_id']);
   await assetIx('ast_assets_custodian_ix', ['org_id', 'custodian_person_id']);
   await assetIx('ast_assets_name_ix', ['org_id', 'name']);
+  // The register's date filters (bought between, warranty ending before) and its sort by date.
+  await assetIx('ast_assets_purchase_ix', ['org_id', 'purchase_date']);
+  await assetIx('ast_assets_warranty_ix', ['org_id', 'warranty_end']);
 
   // One record per operation (register, assign, transfer, lend, return, repair,
   // repaired, damage, loss, dispose, release, recover, adjust), numbered.
@@ -156,6 +159,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await opIx('ast_ops_site_ix', ['org_id', 'site_id', 'status']);
   // Loans due: the overdue reminder job's scan.
   await opIx('ast_ops_due_ix', ['kind', 'status', 'due_date']);
+  // The operations list's department filter and "waiting for me" receipts.
+  await opIx('ast_ops_to_department_ix', ['org_id', 'to_department_id', 'status']);
+  await opIx('ast_ops_requesting_department_ix', ['org_id', 'requesting_department_id']);
+  await opIx('ast_ops_custodian_ix', ['org_id', 'to_custodian_person_id', 'status']);
 
   await db.schema
     .createTable('ast_operation_lines')
@@ -233,6 +240,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('ast_comp_department_ix')
     .on('ast_compensations')
     .columns(['org_id', 'department_id', 'decided_at'])
+    .execute();
+  // The compensation list's status filter (what is still owed).
+  await db.schema
+    .createIndex('ast_comp_status_ix')
+    .on('ast_compensations')
+    .columns(['org_id', 'status', 'decided_at'])
     .execute();
   await db.schema
     .createTable('ast_compensation_entries')
@@ -349,6 +362,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .addUniqueConstraint('st_stores_code_uq', ['org_id', 'code'])
     .execute();
+  await db.schema
+    .createIndex('st_stores_site_ix')
+    .on('st_stores')
+    .columns(['org_id', 'site_id'])
+    .execute();
   // On hand per store × item; value_fen / quantity is the moving-average cost.
   await db.schema
     .createTable('st_stock')
@@ -381,6 +399,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('to_store_id', t.id, (c) => c.references('st_stores.id'))
     .addColumn('department_id', t.id, (c) => c.references('departments.id'))
     .addColumn('work_order_id', t.id)
+    // Kept at draw time: the stores cannot read maintenance tables (ADR 0005),
+    // and "consumption by work-order category" must not change when a category is renamed.
+    .addColumn('work_order_number', 'text')
+    .addColumn('work_order_category', 'text')
     .addColumn('supplier', 'text')
     .addColumn('note', 'text')
     .addColumn('requested_by', t.id, (c) => c.references('users.id'))
@@ -400,6 +422,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['org_id', 'kind', 'requested_at'])
     .execute();
   await db.schema
+    .createIndex('st_documents_site_ix')
+    .on('st_documents')
+    .columns(['org_id', 'site_id', 'status', 'requested_at'])
+    .execute();
+  // "My requests" (a department's requisitions page).
+  await db.schema
+    .createIndex('st_documents_requester_ix')
+    .on('st_documents')
+    .columns(['org_id', 'requested_by', 'requested_at'])
+    .execute();
+  await db.schema
+    .createIndex('st_documents_at_ix')
+    .on('st_documents')
+    .columns(['org_id', 'requested_at'])
+    .execute();
+  await db.schema
     .createIndex('st_documents_wo_ix')
     .on('st_documents')
     .columns(['org_id', 'work_order_id'])
@@ -410,7 +448,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('document_id', t.id, (c) => c.notNull().references('st_documents.id'))
     .addColumn('org_id', t.id, (c) => c.notNull().references('organizations.id'))
     .addColumn('item_id', t.id, (c) => c.notNull().references('st_items.id'))
+    // Signed for a stock-take: the adjustment (counted − book).
     .addColumn('quantity', 'integer', (c) => c.notNull())
+    // Stock-take only: what was counted (book = counted − quantity).
+    .addColumn('counted_quantity', 'integer')
     // Stock in: the price paid. Out: the moving average at the moment it left.
     .addColumn('unit_cost_fen', t.money)
     .addColumn('value_fen', t.money)
@@ -446,6 +487,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('st_movements_at_ix')
     .on('st_movements')
     .columns(['org_id', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('st_movements_store_ix')
+    .on('st_movements')
+    .columns(['org_id', 'store_id', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('st_movements_wo_ix')
+    .on('st_movements')
+    .columns(['org_id', 'work_order_id'])
     .execute();
   await db.schema
     .createIndex('st_movements_department_ix')

@@ -253,6 +253,8 @@ export interface StDocumentsTable {
   to_store_id: string | null;
   department_id: string | null;
   work_order_id: string | null;
+  work_order_number: string | null;
+  work_order_category: string | null;
   supplier: string | null;
   note: string | null;
   requested_by: string | null;
@@ -272,6 +274,7 @@ export interface StDocumentLinesTable {
   org_id: string;
   item_id: string;
   quantity: number;
+  counted_quantity: number | null;
   unit_cost_fen: number | null;
   value_fen: number | null;
 }

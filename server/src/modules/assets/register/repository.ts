@@ -1,0 +1,272 @@
+import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { DbOrTx, DialectName } from '../../../platform/db/connect.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { containsText, readJson } from '../../../platform/db/dialect.ts';
+import { netValue, type Depreciable } from '../depreciation.ts';
+import type { AssetStatus, Condition } from '../operation-kinds.ts';
+import type { AstAssetsTable } from '../tables.ts';
+import type { Asset, AssetFilter } from './schema.ts';
+import { visibleAssets, type AssetVisibility } from './visibility.ts';
+
+/*
+ * Reads of the register. Lists join the org reference tables (sites,
+ * locations, departments, people) read-only for names, in one query per page
+ * (ADR 0005).
+ */
+
+type From = Database & { a: AstAssetsTable };
+
+export type JoinedAsset = Selectable<AstAssetsTable> & {
+  category_code: string;
+  category_name: string;
+  site_name: string;
+  location_name: string | null;
+  department_name: string | null;
+  custodian_name: string | null;
+  custodian_employee_no: string | null;
+};
+
+export function joinedAssets(db: DbOrTx) {
+  return db
+    .selectFrom('ast_assets as a')
+    .innerJoin('ast_categories as c', 'c.id', 'a.category_id')
+    .innerJoin('sites as s', 's.id', 'a.site_id')
+    .leftJoin('locations as l', 'l.id', 'a.location_id')
+    .leftJoin('departments as d', 'd.id', 'a.department_id')
+    .leftJoin('people as p', 'p.id', 'a.custodian_person_id')
+    .selectAll('a')
+    .select([
+      'c.code as category_code',
+      'c.name as category_name',
+      's.name as site_name',
+      'l.name as location_name',
+      'd.name as department_name',
+      'p.name as custodian_name',
+      'p.employee_no as custodian_employee_no',
+    ]);
+}
+
+/** The depreciation inputs of a card. */
+export function depreciableOf(
+  r: Pick<
+    Selectable<AstAssetsTable>,
+    | 'original_value_fen'
+    | 'depreciation_method'
+    | 'life_months'
+    | 'residual_bp'
+    | 'in_service_date'
+    | 'purchase_date'
+  >,
+): Depreciable {
+  return {
+    originalValueFen: Number(r.original_value_fen),
+    method: r.depreciation_method,
+    lifeMonths: r.life_months,
+    residualBp: r.residual_bp,
+    startDate: r.in_service_date ?? r.purchase_date,
+  };
+}
+
+const named = (id: string | null, name: string | null) =>
+  id && name !== null ? { id, name } : null;
+
+/** A card as the API shows it; `today` (YYYY-MM-DD) dates the net value. */
+export function assetFromRow(r: JoinedAsset, today: string): Asset {
+  return {
+    id: r.id,
+    code: r.code,
+    tagNo: r.tag_no,
+    qrToken: r.qr_token,
+    name: r.name,
+    category: { id: r.category_id, code: r.category_code, name: r.category_name },
+    model: r.model,
+    unit: r.unit,
+    quantity: r.quantity,
+    unitPriceFen: Number(r.unit_price_fen),
+    originalValueFen: Number(r.original_value_fen),
+    netValueFen: netValue(depreciableOf(r), today),
+    purchaseDate: r.purchase_date,
+    inServiceDate: r.in_service_date,
+    source: r.source,
+    supplier: r.supplier,
+    invoiceNo: r.invoice_no,
+    warrantyEnd: r.warranty_end,
+    site: { id: r.site_id, name: r.site_name },
+    location: named(r.location_id, r.location_name),
+    department: named(r.department_id, r.department_name),
+    custodian:
+      r.custodian_person_id && r.custodian_name !== null
+        ? {
+            id: r.custodian_person_id,
+            name: r.custodian_name,
+            employeeNo: r.custodian_employee_no ?? '',
+          }
+        : null,
+    status: r.status as AssetStatus,
+    condition: r.condition as Condition,
+    depreciationMethod: r.depreciation_method as Asset['depreciationMethod'],
+    lifeMonths: r.life_months,
+    residualBp: r.residual_bp,
+    custom: readJson<Record<string, unknown>>(r.custom) ?? {},
+    notes: r.notes,
+    openOperationId: r.open_operation_id,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Ids of a category and everything under it: one recursive query. */
+export function categorySubtree(db: DbOrTx, orgId: string, rootId: string) {
+  return db
+    .withRecursive('cat_tree(id)', (cte) =>
+      cte
+        .selectFrom('ast_categories as c0')
+        .select('c0.id')
+        .where('c0.org_id', '=', orgId)
+        .where('c0.id', '=', rootId)
+        .unionAll((u) =>
+          u
+            .selectFrom('ast_categories as c1')
+            .innerJoin('cat_tree', 'cat_tree.id', 'c1.parent_id')
+            .select('c1.id'),
+        ),
+    )
+    .selectFrom('cat_tree')
+    .select('cat_tree.id');
+}
+
+/** Ids of a place and every place under it (a building: its floors and rooms). */
+export function locationSubtree(db: DbOrTx, orgId: string, rootId: string) {
+  return db
+    .withRecursive('loc_tree(id)', (cte) =>
+      cte
+        .selectFrom('locations as l0')
+        .select('l0.id')
+        .where('l0.org_id', '=', orgId)
+        .where('l0.id', '=', rootId)
+        .unionAll((u) =>
+          u
+            .selectFrom('locations as l1')
+            .innerJoin('loc_tree', 'loc_tree.id', 'l1.parent_id')
+            .select('l1.id'),
+        ),
+    )
+    .selectFrom('loc_tree')
+    .select('loc_tree.id');
+}
+
+/** Applies the register's filters to a query on `a`. */
+export function applyAssetFilters<O>(
+  q: SelectQueryBuilder<From, 'a', O>,
+  db: DbOrTx,
+  dialect: DialectName,
+  orgId: string,
+  f: Partial<AssetFilter> & { ids?: readonly string[] | undefined },
+) {
+  if (f.ids) {
+    const ids = f.ids;
+    q = q.where((eb) => (ids.length > 0 ? eb('a.id', 'in', ids) : eb.lit(false)));
+  }
+  if (f.siteId) q = q.where('a.site_id', '=', f.siteId);
+  if (f.status) q = q.where('a.status', 'in', f.status);
+  if (f.categoryId) q = q.where('a.category_id', 'in', categorySubtree(db, orgId, f.categoryId));
+  if (f.departmentId) q = q.where('a.department_id', '=', f.departmentId);
+  if (f.locationId) q = q.where('a.location_id', 'in', locationSubtree(db, orgId, f.locationId));
+  if (f.custodianPersonId) q = q.where('a.custodian_person_id', '=', f.custodianPersonId);
+  if (f.condition) q = q.where('a.condition', '=', f.condition);
+  if (f.purchasedFrom) q = q.where('a.purchase_date', '>=', f.purchasedFrom);
+  if (f.purchasedTo) q = q.where('a.purchase_date', '<=', f.purchasedTo);
+  if (f.warrantyBefore) q = q.where('a.warranty_end', '<=', f.warrantyBefore);
+  if (f.q) {
+    const text = f.q;
+    q = q.where((eb) =>
+      eb.or([
+        eb('a.code', '=', text),
+        eb('a.tag_no', '=', text),
+        containsText(dialect, 'a.code', text),
+        containsText(dialect, 'a.tag_no', text),
+        containsText(dialect, 'a.name', text),
+        containsText(dialect, 'a.model', text),
+      ]),
+    );
+  }
+  return q;
+}
+
+const SORT = {
+  code: 'a.code',
+  tagNo: 'a.tag_no',
+  name: 'a.name',
+  purchaseDate: 'a.purchase_date',
+  value: 'a.original_value_fen',
+} as const;
+
+/** Counting stops here: "10,000+" is all a person needs, and counting a million rows is not free. */
+export const COUNT_CAP = 10_000;
+
+/** One page of the register as the viewer sees it, with a capped total. */
+export async function listAssetRows(
+  db: DbOrTx,
+  dialect: DialectName,
+  orgId: string,
+  visibility: AssetVisibility,
+  f: Partial<AssetFilter> & {
+    ids?: readonly string[] | undefined;
+    sort: AssetFilter['sort'];
+    order: AssetFilter['order'];
+  },
+  page: { limit: number; offset: number; count: boolean },
+): Promise<{ rows: JoinedAsset[]; total: number }> {
+  const scoped = <O>(q: SelectQueryBuilder<From, 'a', O>) =>
+    applyAssetFilters(
+      q.where('a.org_id', '=', orgId).where(visibleAssets(visibility)),
+      db,
+      dialect,
+      orgId,
+      f,
+    );
+  let total = 0;
+  if (page.count) {
+    const counted = await db
+      .selectFrom(
+        scoped(db.selectFrom('ast_assets as a'))
+          .select('a.id')
+          .limit(COUNT_CAP + 1)
+          .as('capped'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    total = Number(counted.n);
+  }
+  const rows = await scoped(joinedAssets(db))
+    .orderBy(SORT[f.sort], f.order)
+    .orderBy('a.id', f.order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total };
+}
+
+/** One visible card by a column (id, tag, QR token). */
+export async function findVisibleAsset(
+  db: DbOrTx,
+  orgId: string,
+  visibility: AssetVisibility,
+  by: { column: 'a.id' | 'a.tag_no' | 'a.qr_token'; value: string },
+): Promise<JoinedAsset | undefined> {
+  return joinedAssets(db)
+    .where('a.org_id', '=', orgId)
+    .where(by.column, '=', by.value)
+    .where(visibleAssets(visibility))
+    .executeTakeFirst();
+}
+
+export async function findAssetRow(db: DbOrTx, orgId: string, id: string) {
+  return db
+    .selectFrom('ast_assets')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
