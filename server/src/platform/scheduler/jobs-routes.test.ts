@@ -22,6 +22,7 @@ describe('system jobs', () => {
       ['auth.cleanup', 3600_000],
       ['system.prune-logs', 86_400_000],
       ['maintenance.sla', 300_000],
+      ['assets.loans', 3600_000],
     ]);
     expect(body.jobs.every((j) => j.lastRun === null)).toBe(true);
   });

@@ -18,7 +18,7 @@ import type { AstAssetsTable } from '../tables.ts';
 
 export const OPERATION_NUMBERING = {
   docType: 'asset_operation',
-  format: { prefix: 'ZC', digits: 6 },
+  format: { prefix: 'YW', digits: 6 },
 };
 
 export type AssetSettings = {
@@ -56,7 +56,19 @@ export type AssetBefore = {
   custodianPersonId: string | null;
 };
 
-export function beforeOf(a: AstAssetsTable): AssetBefore {
+/** The columns an operation line remembers; rows as selected or as built for insertion both fit. */
+export type AssetPlace = Pick<
+  AstAssetsTable,
+  | 'id'
+  | 'status'
+  | 'condition'
+  | 'site_id'
+  | 'location_id'
+  | 'department_id'
+  | 'custodian_person_id'
+>;
+
+export function beforeOf(a: AssetPlace): AssetBefore {
   return {
     status: a.status,
     condition: a.condition,
@@ -84,7 +96,7 @@ export type NewOperation = {
   workOrderId?: string | null;
   data?: unknown;
   /** Each asset with its value for this operation (net value, or original for a register). */
-  lines: { asset: AstAssetsTable; valueFen: number }[];
+  lines: { asset: AssetPlace; valueFen: number }[];
 };
 
 /** Inserts the numbered operation and its lines; returns its id and number. */

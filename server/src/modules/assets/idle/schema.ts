@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { msg } from '../../../platform/http/zod-messages.ts';
+
+export const IdlePoolQuery = z.strictObject({
+  siteId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
+});
+
+export const IdleGroupSchema = z.object({
+  category: z.object({ id: z.string(), name: z.string() }),
+  condition: z.string(),
+  /** Cards, and the items they hold (a bulk card holds many chairs). */
+  count: z.number(),
+  quantity: z.number(),
+  netValueFen: z.number(),
+  originalValueFen: z.number(),
+});
+export const IdlePoolSchema = z.object({ groups: z.array(IdleGroupSchema) });
+
+export const IdleRequestSchema = z
+  .strictObject({
+    assetIds: z.array(z.uuid()).min(1).max(200).optional(),
+    categoryId: z.uuid().optional(),
+    quantity: z.number().int().min(1).max(200).optional(),
+    /** Where to take them from (category requests); omitted: any site the user works at. */
+    siteId: z.uuid().optional(),
+    departmentId: z.uuid(),
+    toLocationId: z.uuid().optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(2, { error: msg('请填写申请理由', 'Give the reason for the request') })
+      .max(1000),
+  })
+  .refine((v) => !!v.assetIds !== !!(v.categoryId && v.quantity), {
+    error: msg(
+      '请选择具体资产，或填写类别和数量（二选一）',
+      'Choose the assets, or give a category and a quantity (one or the other)',
+    ),
+    path: ['assetIds'],
+  });
+export type IdleRequestInput = z.infer<typeof IdleRequestSchema>;
+
+export const ReusableQuery = z.strictObject({
+  categoryId: z.uuid(),
+  quantity: z.coerce.number().int().min(1).max(1000),
+  siteId: z.uuid().optional(),
+});
+export const ReusableSchema = z.object({
+  categoryId: z.string(),
+  quantity: z.number(),
+  available: z.number(),
+  enough: z.boolean(),
+  assets: z.array(
+    z.object({
+      id: z.string(),
+      tagNo: z.string(),
+      name: z.string(),
+      siteId: z.string(),
+      condition: z.string(),
+      netValueFen: z.number(),
+      originalValueFen: z.number(),
+    }),
+  ),
+  netValueFen: z.number(),
+});
+
+export const ReuseReportQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  siteId: z.uuid().optional(),
+});
+export const ReuseReportSchema = z.object({
+  year: z.number(),
+  /** Idle-asset requests that were received by the department this year. */
+  requests: z.number(),
+  assets: z.number(),
+  /** What buying them would have cost: the assets' original values. */
+  savedFen: z.number(),
+});

@@ -1,0 +1,1 @@
+export { loansReminderJob, remindOverdueLoans } from './loans-job.ts';
