@@ -4170,6 +4170,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/maintenance/callers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 电话报修：查找报修人 Find the caller of a phoned-in request (name, number, phone) */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              userId: string | null;
+              personId: string | null;
+              name: string;
+              employeeNo: string | null;
+              phone: string | null;
+              departmentId: string | null;
+              departmentName: string | null;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/maintenance/technicians': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可派工人员 Technicians of a site (maintenance:work there) with their open orders */
+    get: {
+      parameters: {
+        query: {
+          siteId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              openOrders: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/maintenance/work-orders/{id}': {
     parameters: {
       query?: never;
@@ -5396,6 +5484,14 @@ export interface paths {
               unitCostFen: number;
               itemRef?: string | null;
             }[];
+            /** @default [] */
+            stockLines?: {
+              /** Format: uuid */
+              storeId: string;
+              /** Format: uuid */
+              itemId: string;
+              quantity: number;
+            }[];
             /** @default 0 */
             outsideFen?: number;
             note?: string;
@@ -6523,6 +6619,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/maintenance/stats/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出维修统计 Export the figures (.xlsx: totals beside last year, by category, month, site, department, technician, repeat faults) */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          siteId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/maintenance/work-orders/export.xlsx': {
     parameters: {
       query?: never;
@@ -7352,6 +7486,5655 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/assets/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产分类 Asset categories: all in tree order with depth, or one level (shape=flat&parentId=) */
+    get: {
+      parameters: {
+        query?: {
+          shape?: 'tree' | 'flat';
+          parentId?: string | 'root';
+          active?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              parentId: string | null;
+              code: string;
+              name: string;
+              /** @enum {string} */
+              tracking: 'unit' | 'bulk';
+              unit: string | null;
+              /** @enum {string} */
+              depreciationMethod: 'straight_line' | 'none';
+              lifeMonths: number | null;
+              residualBp: number;
+              fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number' | 'date' | 'select';
+                options?: string[];
+                required?: boolean;
+              }[];
+              sortOrder: number;
+              active: boolean;
+              assetCount: number;
+              depth: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新建资产分类 Create a category (assets:manage organisation-wide; 409 on a taken code) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            parentId?: string | null;
+            code: string;
+            name: string;
+            /**
+             * @default unit
+             * @enum {string}
+             */
+            tracking?: 'unit' | 'bulk';
+            unit?: string | null;
+            /**
+             * @default straight_line
+             * @enum {string}
+             */
+            depreciationMethod?: 'straight_line' | 'none';
+            lifeMonths?: number | null;
+            /** @default 0 */
+            residualBp?: number;
+            /** @default [] */
+            fields?: {
+              key: string;
+              label: string;
+              /** @enum {string} */
+              type: 'text' | 'number' | 'date' | 'select';
+              options?: string[];
+              required?: boolean;
+            }[];
+            /** @default 0 */
+            sortOrder?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              parentId: string | null;
+              code: string;
+              name: string;
+              /** @enum {string} */
+              tracking: 'unit' | 'bulk';
+              unit: string | null;
+              /** @enum {string} */
+              depreciationMethod: 'straight_line' | 'none';
+              lifeMonths: number | null;
+              residualBp: number;
+              fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number' | 'date' | 'select';
+                options?: string[];
+                required?: boolean;
+              }[];
+              sortOrder: number;
+              active: boolean;
+              assetCount: number;
+              depth: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/categories/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改资产分类 Update a category (no loops; deactivating needs no live assets and no active sub-categories) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            parentId?: string | null;
+            code?: string;
+            name?: string;
+            /** @enum {string} */
+            tracking?: 'unit' | 'bulk';
+            unit?: string | null;
+            /** @enum {string} */
+            depreciationMethod?: 'straight_line' | 'none';
+            lifeMonths?: number | null;
+            residualBp?: number;
+            fields?: {
+              key: string;
+              label: string;
+              /** @enum {string} */
+              type: 'text' | 'number' | 'date' | 'select';
+              options?: string[];
+              required?: boolean;
+            }[];
+            sortOrder?: number;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              parentId: string | null;
+              code: string;
+              name: string;
+              /** @enum {string} */
+              tracking: 'unit' | 'bulk';
+              unit: string | null;
+              /** @enum {string} */
+              depreciationMethod: 'straight_line' | 'none';
+              lifeMonths: number | null;
+              residualBp: number;
+              fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number' | 'date' | 'select';
+                options?: string[];
+                required?: boolean;
+              }[];
+              sortOrder: number;
+              active: boolean;
+              assetCount: number;
+              depth: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/assets/categories/starter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 添加预置分类 Add a starter category tree (hospital, school, office); codes that exist are skipped */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            catalogue: 'hospital' | 'school' | 'office';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created: number;
+              /** @description Codes that already existed: left as they are */
+              skipped: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产台账 The asset register (only the cards the user may see: sites read, own department, own custody) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          categoryId?: string;
+          siteId?: string;
+          status?: string;
+          departmentId?: string;
+          locationId?: string;
+          custodianPersonId?: string;
+          condition?: 'good' | 'fair' | 'poor' | 'damaged';
+          purchasedFrom?: string;
+          purchasedTo?: string;
+          warrantyBefore?: string;
+          sort?: 'code' | 'tagNo' | 'name' | 'purchaseDate' | 'value';
+          order?: 'asc' | 'desc';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                code: string;
+                tagNo: string;
+                qrToken: string;
+                name: string;
+                category: {
+                  id: string;
+                  code: string;
+                  name: string;
+                };
+                model: string | null;
+                unit: string | null;
+                quantity: number;
+                unitPriceFen: number;
+                originalValueFen: number;
+                netValueFen: number;
+                purchaseDate: string | null;
+                inServiceDate: string | null;
+                source: string;
+                supplier: string | null;
+                invoiceNo: string | null;
+                warrantyEnd: string | null;
+                site: {
+                  id: string;
+                  name: string;
+                };
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                custodian: {
+                  id: string;
+                  name: string;
+                  employeeNo: string;
+                } | null;
+                /** @enum {string} */
+                status:
+                  'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+                /** @enum {string} */
+                condition: 'good' | 'fair' | 'poor' | 'damaged';
+                /** @enum {string} */
+                depreciationMethod: 'straight_line' | 'none';
+                lifeMonths: number | null;
+                residualBp: number;
+                custom: {
+                  [key: string]: unknown;
+                };
+                notes: string | null;
+                openOperationId: string | null;
+                version: number;
+                createdAt: string;
+                updatedAt: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+              totalCapped: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * 资产登记 Register one card (code from numbering when omitted; tag defaults to the code; 409 when either is taken)
+     * @description Writes a numbered register operation: done, or pending_approval (the card then waits as pending) when the organisation approves registrations.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            categoryId: string;
+            locationId?: string | null;
+            departmentId?: string | null;
+            custodianPersonId?: string | null;
+            name: string;
+            model?: string | null;
+            unit?: string | null;
+            /** @default 0 */
+            unitPriceFen?: number;
+            purchaseDate?: string | null;
+            inServiceDate?: string | null;
+            /**
+             * @default purchase
+             * @enum {string}
+             */
+            source?: 'purchase' | 'donation' | 'transfer_in' | 'self_built' | 'other';
+            supplier?: string | null;
+            invoiceNo?: string | null;
+            warrantyEnd?: string | null;
+            /**
+             * @default good
+             * @enum {string}
+             */
+            condition?: 'good' | 'fair' | 'poor' | 'damaged';
+            /** @enum {string} */
+            depreciationMethod?: 'straight_line' | 'none';
+            lifeMonths?: number | null;
+            residualBp?: number;
+            /** @default {} */
+            custom?: {
+              [key: string]: string | number | null;
+            };
+            notes?: string | null;
+            code?: string;
+            tagNo?: string;
+            /** @default 1 */
+            quantity?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              operation: {
+                id: string;
+                number: string;
+                status: string;
+              };
+              count: number;
+              assets: {
+                id: string;
+                code: string;
+                tagNo: string;
+                /** @enum {string} */
+                status:
+                  'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 批量登记 Register N identical cards with consecutive tags (prefix + start + digits: ZY-0001…ZY-0120), at most 2,000
+     * @description One register operation with one line per card, all or nothing. 409 naming the first tags already in use.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            categoryId: string;
+            locationId?: string | null;
+            departmentId?: string | null;
+            custodianPersonId?: string | null;
+            name: string;
+            model?: string | null;
+            unit?: string | null;
+            /** @default 0 */
+            unitPriceFen?: number;
+            purchaseDate?: string | null;
+            inServiceDate?: string | null;
+            /**
+             * @default purchase
+             * @enum {string}
+             */
+            source?: 'purchase' | 'donation' | 'transfer_in' | 'self_built' | 'other';
+            supplier?: string | null;
+            invoiceNo?: string | null;
+            warrantyEnd?: string | null;
+            /**
+             * @default good
+             * @enum {string}
+             */
+            condition?: 'good' | 'fair' | 'poor' | 'damaged';
+            /** @enum {string} */
+            depreciationMethod?: 'straight_line' | 'none';
+            lifeMonths?: number | null;
+            residualBp?: number;
+            /** @default {} */
+            custom?: {
+              [key: string]: string | number | null;
+            };
+            notes?: string | null;
+            count: number;
+            tagPrefix: string;
+            /** @default 1 */
+            tagStart?: number;
+            /** @default 4 */
+            tagDigits?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              operation: {
+                id: string;
+                number: string;
+                status: string;
+              };
+              count: number;
+              assets: {
+                id: string;
+                code: string;
+                tagNo: string;
+                /** @enum {string} */
+                status:
+                  'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/by-tag/{tag}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 按标签号查找 A card by the number on its label (typed when the camera fails) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tag: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              code: string;
+              tagNo: string;
+              qrToken: string;
+              name: string;
+              category: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              model: string | null;
+              unit: string | null;
+              quantity: number;
+              unitPriceFen: number;
+              originalValueFen: number;
+              netValueFen: number;
+              purchaseDate: string | null;
+              inServiceDate: string | null;
+              source: string;
+              supplier: string | null;
+              invoiceNo: string | null;
+              warrantyEnd: string | null;
+              site: {
+                id: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              custodian: {
+                id: string;
+                name: string;
+                employeeNo: string;
+              } | null;
+              /** @enum {string} */
+              status: 'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              /** @enum {string} */
+              condition: 'good' | 'fair' | 'poor' | 'damaged';
+              /** @enum {string} */
+              depreciationMethod: 'straight_line' | 'none';
+              lifeMonths: number | null;
+              residualBp: number;
+              custom: {
+                [key: string]: unknown;
+              };
+              notes: string | null;
+              openOperationId: string | null;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              accumulatedDepreciationFen: number;
+              monthlyDepreciationFen: number;
+              categoryFields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number' | 'date' | 'select';
+                options?: string[];
+                required?: boolean;
+              }[];
+              events: {
+                id: string;
+                action: string;
+                operationId: string | null;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actorName: string;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              operations: {
+                id: string;
+                number: string;
+                kind: string;
+                status: string;
+                requestedAt: string;
+                completedAt: string | null;
+                valueFen: number;
+              }[];
+              canManage: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/qr/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 扫码查看 A card by the token of its QR label (/a/{token}) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              code: string;
+              tagNo: string;
+              qrToken: string;
+              name: string;
+              category: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              model: string | null;
+              unit: string | null;
+              quantity: number;
+              unitPriceFen: number;
+              originalValueFen: number;
+              netValueFen: number;
+              purchaseDate: string | null;
+              inServiceDate: string | null;
+              source: string;
+              supplier: string | null;
+              invoiceNo: string | null;
+              warrantyEnd: string | null;
+              site: {
+                id: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              custodian: {
+                id: string;
+                name: string;
+                employeeNo: string;
+              } | null;
+              /** @enum {string} */
+              status: 'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              /** @enum {string} */
+              condition: 'good' | 'fair' | 'poor' | 'damaged';
+              /** @enum {string} */
+              depreciationMethod: 'straight_line' | 'none';
+              lifeMonths: number | null;
+              residualBp: number;
+              custom: {
+                [key: string]: unknown;
+              };
+              notes: string | null;
+              openOperationId: string | null;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              accumulatedDepreciationFen: number;
+              monthlyDepreciationFen: number;
+              categoryFields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number' | 'date' | 'select';
+                options?: string[];
+                required?: boolean;
+              }[];
+              events: {
+                id: string;
+                action: string;
+                operationId: string | null;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actorName: string;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              operations: {
+                id: string;
+                number: string;
+                kind: string;
+                status: string;
+                requestedAt: string;
+                completedAt: string | null;
+                valueFen: number;
+              }[];
+              canManage: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出资产台账 Export the register (.xlsx, same filters and visibility as the list, 100,000 rows at most) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          categoryId?: string;
+          siteId?: string;
+          status?: string;
+          departmentId?: string;
+          locationId?: string;
+          custodianPersonId?: string;
+          condition?: 'good' | 'fair' | 'poor' | 'damaged';
+          purchasedFrom?: string;
+          purchasedTo?: string;
+          warrantyBefore?: string;
+          sort?: 'code' | 'tagNo' | 'name' | 'purchaseDate' | 'value';
+          order?: 'asc' | 'desc';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/import/template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产导入模板 Import template for asset cards */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 导入资产 Import asset cards at a site from .xlsx (all rows or none; one register operation)
+     * @description multipart/form-data with one .xlsx file; ?siteId= the site. Category by code or name, department by code or name, place by code (of the site), custodian by employee number. Any invalid row: 422 IMPORT_INVALID with details.rows [{row, column, message}] and nothing written.
+     */
+    post: {
+      parameters: {
+        query: {
+          siteId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created: number;
+              updated: number;
+              unchanged: number;
+              /** @description Data rows in the file */
+              total: number;
+              /** @description The register operation of the import */
+              operationNumber: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: unknown;
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: unknown;
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: unknown;
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: unknown;
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产标签 Label data for chosen cards (ids) or the list filters: tag, name, QR path /a/{token}, department, place */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          categoryId?: string;
+          siteId?: string;
+          status?: string;
+          departmentId?: string;
+          locationId?: string;
+          custodianPersonId?: string;
+          condition?: 'good' | 'fair' | 'poor' | 'damaged';
+          purchasedFrom?: string;
+          purchasedTo?: string;
+          warrantyBefore?: string;
+          sort?: 'code' | 'tagNo' | 'name' | 'purchaseDate' | 'value';
+          order?: 'asc' | 'desc';
+          ids?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                tagNo: string;
+                code: string;
+                name: string;
+                qrPath: string;
+                department: string | null;
+                location: string | null;
+                site: string;
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/custody/{departmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 财物管理责任书 A department’s assets with values, custodians and totals, for signature (the signed scan: attachment entity asset_custody) */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          siteId?: string;
+        };
+        header?: never;
+        path: {
+          departmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              organization: {
+                name: string;
+              };
+              department: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              year: number;
+              date: string;
+              custodians: {
+                id: string;
+                name: string;
+                employeeNo: string;
+                count: number;
+                originalValueFen: number;
+              }[];
+              items: {
+                id: string;
+                code: string;
+                tagNo: string;
+                name: string;
+                model: string | null;
+                unit: string | null;
+                quantity: number;
+                category: string;
+                location: string | null;
+                custodian: string | null;
+                /** @enum {string} */
+                status:
+                  'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+                purchaseDate: string | null;
+                originalValueFen: number;
+                netValueFen: number;
+              }[];
+              totals: {
+                count: number;
+                quantity: number;
+                originalValueFen: number;
+                netValueFen: number;
+              };
+              truncated: boolean;
+              attachment: {
+                /** @enum {string} */
+                entityType: 'asset_custody';
+                entityId: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产汇总表 The register by department on a date: count, quantity, original and net value, with totals */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              rows: {
+                department: {
+                  id: string;
+                  code: string;
+                  name: string;
+                } | null;
+                count: number;
+                quantity: number;
+                originalValueFen: number;
+                netValueFen: number;
+              }[];
+              totals: {
+                count: number;
+                quantity: number;
+                originalValueFen: number;
+                netValueFen: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/register.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产汇总表 (.xlsx) */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/depreciation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 折旧明细表 Monthly depreciation of a year by category, with totals */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          siteId?: string;
+          categoryId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              months: string[];
+              rows: {
+                category: {
+                  id: string;
+                  code: string;
+                  name: string;
+                };
+                count: number;
+                months: number[];
+                totalFen: number;
+              }[];
+              totals: {
+                count: number;
+                months: number[];
+                totalFen: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/depreciation.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 折旧明细表 (.xlsx) */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          siteId?: string;
+          categoryId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产详情 A card with net value, accumulated depreciation, timeline and operations */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              code: string;
+              tagNo: string;
+              qrToken: string;
+              name: string;
+              category: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              model: string | null;
+              unit: string | null;
+              quantity: number;
+              unitPriceFen: number;
+              originalValueFen: number;
+              netValueFen: number;
+              purchaseDate: string | null;
+              inServiceDate: string | null;
+              source: string;
+              supplier: string | null;
+              invoiceNo: string | null;
+              warrantyEnd: string | null;
+              site: {
+                id: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              custodian: {
+                id: string;
+                name: string;
+                employeeNo: string;
+              } | null;
+              /** @enum {string} */
+              status: 'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              /** @enum {string} */
+              condition: 'good' | 'fair' | 'poor' | 'damaged';
+              /** @enum {string} */
+              depreciationMethod: 'straight_line' | 'none';
+              lifeMonths: number | null;
+              residualBp: number;
+              custom: {
+                [key: string]: unknown;
+              };
+              notes: string | null;
+              openOperationId: string | null;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              accumulatedDepreciationFen: number;
+              monthlyDepreciationFen: number;
+              categoryFields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number' | 'date' | 'select';
+                options?: string[];
+                required?: boolean;
+              }[];
+              events: {
+                id: string;
+                action: string;
+                operationId: string | null;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actorName: string;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              operations: {
+                id: string;
+                number: string;
+                kind: string;
+                status: string;
+                requestedAt: string;
+                completedAt: string | null;
+                valueFen: number;
+              }[];
+              canManage: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** 删除误登记的资产 Delete a card registered by mistake (only while its registration is its only operation) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * 修改资产卡片 Correct a card’s description (status, place, department, custodian change only through operations)
+     * @description Send the version read; 409 when someone changed the card since.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+            name?: string;
+            model?: string | null;
+            unit?: string | null;
+            tagNo?: string;
+            /** Format: uuid */
+            categoryId?: string;
+            unitPriceFen?: number;
+            purchaseDate?: string | null;
+            inServiceDate?: string | null;
+            /** @enum {string} */
+            source?: 'purchase' | 'donation' | 'transfer_in' | 'self_built' | 'other';
+            supplier?: string | null;
+            invoiceNo?: string | null;
+            warrantyEnd?: string | null;
+            /** @enum {string} */
+            depreciationMethod?: 'straight_line' | 'none';
+            lifeMonths?: number | null;
+            residualBp?: number;
+            custom?: {
+              [key: string]: string | number | null;
+            };
+            notes?: string | null;
+            status?: unknown;
+            siteId?: unknown;
+            locationId?: unknown;
+            departmentId?: unknown;
+            custodianPersonId?: unknown;
+            quantity?: unknown;
+            condition?: unknown;
+            code?: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              code: string;
+              tagNo: string;
+              qrToken: string;
+              name: string;
+              category: {
+                id: string;
+                code: string;
+                name: string;
+              };
+              model: string | null;
+              unit: string | null;
+              quantity: number;
+              unitPriceFen: number;
+              originalValueFen: number;
+              netValueFen: number;
+              purchaseDate: string | null;
+              inServiceDate: string | null;
+              source: string;
+              supplier: string | null;
+              invoiceNo: string | null;
+              warrantyEnd: string | null;
+              site: {
+                id: string;
+                name: string;
+              };
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              custodian: {
+                id: string;
+                name: string;
+                employeeNo: string;
+              } | null;
+              /** @enum {string} */
+              status: 'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              /** @enum {string} */
+              condition: 'good' | 'fair' | 'poor' | 'damaged';
+              /** @enum {string} */
+              depreciationMethod: 'straight_line' | 'none';
+              lifeMonths: number | null;
+              residualBp: number;
+              custom: {
+                [key: string]: unknown;
+              };
+              notes: string | null;
+              openOperationId: string | null;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+              accumulatedDepreciationFen: number;
+              monthlyDepreciationFen: number;
+              categoryFields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: 'text' | 'number' | 'date' | 'select';
+                options?: string[];
+                required?: boolean;
+              }[];
+              events: {
+                id: string;
+                action: string;
+                operationId: string | null;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actorName: string;
+                note: string | null;
+                data: unknown;
+                at: string;
+              }[];
+              operations: {
+                id: string;
+                number: string;
+                kind: string;
+                status: string;
+                requestedAt: string;
+                completedAt: string | null;
+                valueFen: number;
+              }[];
+              canManage: boolean;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/assets/operations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产业务单 Operations the user may see (waitingForMe: approvals and receipts of mine) */
+    get: {
+      parameters: {
+        query?: {
+          kind?:
+            | 'register'
+            | 'assign'
+            | 'transfer'
+            | 'release'
+            | 'lend'
+            | 'return'
+            | 'repair'
+            | 'repaired'
+            | 'damage'
+            | 'loss'
+            | 'recover'
+            | 'dispose'
+            | 'adjust';
+          status?:
+            'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
+          siteId?: string;
+          from?: string;
+          to?: string;
+          assetId?: string;
+          departmentId?: string;
+          waitingForMe?: 'true' | 'false';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                number: string;
+                /** @enum {string} */
+                kind:
+                  | 'register'
+                  | 'assign'
+                  | 'transfer'
+                  | 'release'
+                  | 'lend'
+                  | 'return'
+                  | 'repair'
+                  | 'repaired'
+                  | 'damage'
+                  | 'loss'
+                  | 'recover'
+                  | 'dispose'
+                  | 'adjust';
+                /** @enum {string} */
+                status:
+                  | 'pending_approval'
+                  | 'pending_receipt'
+                  | 'open'
+                  | 'done'
+                  | 'rejected'
+                  | 'cancelled';
+                site: {
+                  id: string;
+                  name: string;
+                };
+                reason: string | null;
+                requestedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                requestedAt: string;
+                requestingDepartment: {
+                  id: string;
+                  name: string;
+                } | null;
+                approvedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                approvedAt: string | null;
+                approvalNote: string | null;
+                toSite: {
+                  id: string;
+                  name: string;
+                } | null;
+                toLocation: {
+                  id: string;
+                  name: string;
+                } | null;
+                toDepartment: {
+                  id: string;
+                  name: string;
+                } | null;
+                toCustodian: {
+                  id: string;
+                  name: string;
+                } | null;
+                borrower: {
+                  personId: string | null;
+                  name: string;
+                } | null;
+                dueDate: string | null;
+                lendOperationId: string | null;
+                workOrderId: string | null;
+                receivedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                receivedAt: string | null;
+                completedAt: string | null;
+                totalValueFen: number;
+                assetCount: number;
+                data: {
+                  [key: string]: unknown;
+                };
+                version: number;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 办理资产业务 Start an operation on assets of one site (approval per settings; 409 when an asset cannot take it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'assign'
+              | 'transfer'
+              | 'release'
+              | 'lend'
+              | 'return'
+              | 'repair'
+              | 'repaired'
+              | 'damage'
+              | 'loss'
+              | 'recover'
+              | 'dispose';
+            assetIds: string[];
+            reason?: string;
+            /** Format: uuid */
+            toSiteId?: string;
+            /** Format: uuid */
+            toLocationId?: string;
+            /** Format: uuid */
+            toDepartmentId?: string;
+            /** Format: uuid */
+            toCustodianPersonId?: string;
+            /** Format: uuid */
+            borrowerPersonId?: string;
+            borrowerName?: string;
+            /** Format: date */
+            dueDate?: string;
+            /** @enum {string} */
+            condition?: 'good' | 'fair' | 'poor' | 'damaged';
+            workOrder?: {
+              /** Format: uuid */
+              categoryId: string;
+              description: string;
+              /** Format: uuid */
+              priorityId?: string;
+            };
+            compensations?: {
+              /** Format: uuid */
+              assetId?: string;
+              /** @enum {string} */
+              partyType: 'person' | 'vendor' | 'other';
+              /** Format: uuid */
+              personId?: string;
+              partyName?: string;
+              shareBp: number;
+              note?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust';
+              /** @enum {string} */
+              status:
+                'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              reason: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              requestingDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              approvalNote: string | null;
+              toSite: {
+                id: string;
+                name: string;
+              } | null;
+              toLocation: {
+                id: string;
+                name: string;
+              } | null;
+              toDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              toCustodian: {
+                id: string;
+                name: string;
+              } | null;
+              borrower: {
+                personId: string | null;
+                name: string;
+              } | null;
+              dueDate: string | null;
+              lendOperationId: string | null;
+              workOrderId: string | null;
+              receivedBy: {
+                id: string;
+                name: string;
+              } | null;
+              receivedAt: string | null;
+              completedAt: string | null;
+              totalValueFen: number;
+              assetCount: number;
+              data: {
+                [key: string]: unknown;
+              };
+              version: number;
+              lines: {
+                assetId: string;
+                tagNo: string;
+                name: string;
+                status: string;
+                valueFen: number;
+                returnedAt: string | null;
+                before: {
+                  status: string;
+                  condition: string;
+                  siteId: string;
+                  locationId: string | null;
+                  departmentId: string | null;
+                  custodianPersonId: string | null;
+                };
+              }[];
+              allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
+              compensations: {
+                id: string;
+                operationId: string;
+                operationNumber: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                partyType: 'person' | 'vendor' | 'other';
+                personId: string | null;
+                partyName: string;
+                netValueFen: number;
+                shareBp: number;
+                amountFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+                /** @enum {string} */
+                status: 'owed' | 'settled';
+                decidedAt: string;
+                settledAt: string | null;
+                note: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/operations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 业务单详情 An operation with its assets, compensations and the actions open to the user */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust';
+              /** @enum {string} */
+              status:
+                'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              reason: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              requestingDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              approvalNote: string | null;
+              toSite: {
+                id: string;
+                name: string;
+              } | null;
+              toLocation: {
+                id: string;
+                name: string;
+              } | null;
+              toDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              toCustodian: {
+                id: string;
+                name: string;
+              } | null;
+              borrower: {
+                personId: string | null;
+                name: string;
+              } | null;
+              dueDate: string | null;
+              lendOperationId: string | null;
+              workOrderId: string | null;
+              receivedBy: {
+                id: string;
+                name: string;
+              } | null;
+              receivedAt: string | null;
+              completedAt: string | null;
+              totalValueFen: number;
+              assetCount: number;
+              data: {
+                [key: string]: unknown;
+              };
+              version: number;
+              lines: {
+                assetId: string;
+                tagNo: string;
+                name: string;
+                status: string;
+                valueFen: number;
+                returnedAt: string | null;
+                before: {
+                  status: string;
+                  condition: string;
+                  siteId: string;
+                  locationId: string | null;
+                  departmentId: string | null;
+                  custodianPersonId: string | null;
+                };
+              }[];
+              allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
+              compensations: {
+                id: string;
+                operationId: string;
+                operationNumber: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                partyType: 'person' | 'vendor' | 'other';
+                personId: string | null;
+                partyName: string;
+                netValueFen: number;
+                shareBp: number;
+                amountFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+                /** @enum {string} */
+                status: 'owed' | 'settled';
+                decidedAt: string;
+                settledAt: string | null;
+                note: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/operations/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审批通过 Approve (assets:approve at the site, not the requester; decides compensation) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            compensations?: {
+              /** Format: uuid */
+              assetId?: string;
+              /** @enum {string} */
+              partyType: 'person' | 'vendor' | 'other';
+              /** Format: uuid */
+              personId?: string;
+              partyName?: string;
+              shareBp: number;
+              note?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust';
+              /** @enum {string} */
+              status:
+                'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              reason: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              requestingDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              approvalNote: string | null;
+              toSite: {
+                id: string;
+                name: string;
+              } | null;
+              toLocation: {
+                id: string;
+                name: string;
+              } | null;
+              toDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              toCustodian: {
+                id: string;
+                name: string;
+              } | null;
+              borrower: {
+                personId: string | null;
+                name: string;
+              } | null;
+              dueDate: string | null;
+              lendOperationId: string | null;
+              workOrderId: string | null;
+              receivedBy: {
+                id: string;
+                name: string;
+              } | null;
+              receivedAt: string | null;
+              completedAt: string | null;
+              totalValueFen: number;
+              assetCount: number;
+              data: {
+                [key: string]: unknown;
+              };
+              version: number;
+              lines: {
+                assetId: string;
+                tagNo: string;
+                name: string;
+                status: string;
+                valueFen: number;
+                returnedAt: string | null;
+                before: {
+                  status: string;
+                  condition: string;
+                  siteId: string;
+                  locationId: string | null;
+                  departmentId: string | null;
+                  custodianPersonId: string | null;
+                };
+              }[];
+              allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
+              compensations: {
+                id: string;
+                operationId: string;
+                operationNumber: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                partyType: 'person' | 'vendor' | 'other';
+                personId: string | null;
+                partyName: string;
+                netValueFen: number;
+                shareBp: number;
+                amountFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+                /** @enum {string} */
+                status: 'owed' | 'settled';
+                decidedAt: string;
+                settledAt: string | null;
+                note: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/operations/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回 Reject (frees the assets) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust';
+              /** @enum {string} */
+              status:
+                'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              reason: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              requestingDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              approvalNote: string | null;
+              toSite: {
+                id: string;
+                name: string;
+              } | null;
+              toLocation: {
+                id: string;
+                name: string;
+              } | null;
+              toDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              toCustodian: {
+                id: string;
+                name: string;
+              } | null;
+              borrower: {
+                personId: string | null;
+                name: string;
+              } | null;
+              dueDate: string | null;
+              lendOperationId: string | null;
+              workOrderId: string | null;
+              receivedBy: {
+                id: string;
+                name: string;
+              } | null;
+              receivedAt: string | null;
+              completedAt: string | null;
+              totalValueFen: number;
+              assetCount: number;
+              data: {
+                [key: string]: unknown;
+              };
+              version: number;
+              lines: {
+                assetId: string;
+                tagNo: string;
+                name: string;
+                status: string;
+                valueFen: number;
+                returnedAt: string | null;
+                before: {
+                  status: string;
+                  condition: string;
+                  siteId: string;
+                  locationId: string | null;
+                  departmentId: string | null;
+                  custodianPersonId: string | null;
+                };
+              }[];
+              allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
+              compensations: {
+                id: string;
+                operationId: string;
+                operationNumber: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                partyType: 'person' | 'vendor' | 'other';
+                personId: string | null;
+                partyName: string;
+                netValueFen: number;
+                shareBp: number;
+                amountFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+                /** @enum {string} */
+                status: 'owed' | 'settled';
+                decidedAt: string;
+                settledAt: string | null;
+                note: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/operations/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认接收 Confirm receipt (the custodian or department head; a manager with a note) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust';
+              /** @enum {string} */
+              status:
+                'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              reason: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              requestingDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              approvalNote: string | null;
+              toSite: {
+                id: string;
+                name: string;
+              } | null;
+              toLocation: {
+                id: string;
+                name: string;
+              } | null;
+              toDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              toCustodian: {
+                id: string;
+                name: string;
+              } | null;
+              borrower: {
+                personId: string | null;
+                name: string;
+              } | null;
+              dueDate: string | null;
+              lendOperationId: string | null;
+              workOrderId: string | null;
+              receivedBy: {
+                id: string;
+                name: string;
+              } | null;
+              receivedAt: string | null;
+              completedAt: string | null;
+              totalValueFen: number;
+              assetCount: number;
+              data: {
+                [key: string]: unknown;
+              };
+              version: number;
+              lines: {
+                assetId: string;
+                tagNo: string;
+                name: string;
+                status: string;
+                valueFen: number;
+                returnedAt: string | null;
+                before: {
+                  status: string;
+                  condition: string;
+                  siteId: string;
+                  locationId: string | null;
+                  departmentId: string | null;
+                  custodianPersonId: string | null;
+                };
+              }[];
+              allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
+              compensations: {
+                id: string;
+                operationId: string;
+                operationNumber: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                partyType: 'person' | 'vendor' | 'other';
+                personId: string | null;
+                partyName: string;
+                netValueFen: number;
+                shareBp: number;
+                amountFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+                /** @enum {string} */
+                status: 'owed' | 'settled';
+                decidedAt: string;
+                settledAt: string | null;
+                note: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/operations/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销 Cancel before it takes effect (the requester or a manager; frees the assets) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust';
+              /** @enum {string} */
+              status:
+                'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              reason: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              requestingDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              approvalNote: string | null;
+              toSite: {
+                id: string;
+                name: string;
+              } | null;
+              toLocation: {
+                id: string;
+                name: string;
+              } | null;
+              toDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              toCustodian: {
+                id: string;
+                name: string;
+              } | null;
+              borrower: {
+                personId: string | null;
+                name: string;
+              } | null;
+              dueDate: string | null;
+              lendOperationId: string | null;
+              workOrderId: string | null;
+              receivedBy: {
+                id: string;
+                name: string;
+              } | null;
+              receivedAt: string | null;
+              completedAt: string | null;
+              totalValueFen: number;
+              assetCount: number;
+              data: {
+                [key: string]: unknown;
+              };
+              version: number;
+              lines: {
+                assetId: string;
+                tagNo: string;
+                name: string;
+                status: string;
+                valueFen: number;
+                returnedAt: string | null;
+                before: {
+                  status: string;
+                  condition: string;
+                  siteId: string;
+                  locationId: string | null;
+                  departmentId: string | null;
+                  custodianPersonId: string | null;
+                };
+              }[];
+              allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
+              compensations: {
+                id: string;
+                operationId: string;
+                operationNumber: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                partyType: 'person' | 'vendor' | 'other';
+                personId: string | null;
+                partyName: string;
+                netValueFen: number;
+                shareBp: number;
+                amountFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+                /** @enum {string} */
+                status: 'owed' | 'settled';
+                decidedAt: string;
+                settledAt: string | null;
+                note: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/compensations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 赔偿记录 Compensations (filters: status, department, site, year, party) */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'owed' | 'settled';
+          departmentId?: string;
+          siteId?: string;
+          year?: number;
+          party?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                operationId: string;
+                operationNumber: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                partyType: 'person' | 'vendor' | 'other';
+                personId: string | null;
+                partyName: string;
+                netValueFen: number;
+                shareBp: number;
+                amountFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+                /** @enum {string} */
+                status: 'owed' | 'settled';
+                decidedAt: string;
+                settledAt: string | null;
+                note: string | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/compensations/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记赔偿收款 Record a payment (400 beyond what is outstanding) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            amountFen: number;
+            receiptNo?: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/compensations/{id}/waivers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 减免赔偿 Waive part or all of what is owed (with the reason) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            amountFen: number;
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/compensation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 赔偿统计 Compensation per department for a year: count, owed, paid, waived, outstanding */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          siteId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              rows: {
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                count: number;
+                owedFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+              }[];
+              totals: {
+                count: number;
+                owedFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/compensation.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出赔偿统计 The compensation report as .xlsx */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          siteId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/idle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 闲置资产 Idle assets by category and condition (count, items, net value) */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          categoryId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              groups: {
+                category: {
+                  id: string;
+                  name: string;
+                };
+                condition: string;
+                count: number;
+                quantity: number;
+                netValueFen: number;
+                originalValueFen: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/idle/reusable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可调用闲置资产 Idle assets of a category (and below) fit for reuse, best first */
+    get: {
+      parameters: {
+        query: {
+          categoryId: string;
+          quantity: number;
+          siteId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categoryId: string;
+              quantity: number;
+              available: number;
+              enough: boolean;
+              assets: {
+                id: string;
+                tagNo: string;
+                name: string;
+                siteId: string;
+                condition: string;
+                netValueFen: number;
+                originalValueFen: number;
+              }[];
+              netValueFen: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/idle/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 申请调用闲置资产 A department asks for idle assets (a transfer; approval per settings; the department signs) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            assetIds?: string[];
+            /** Format: uuid */
+            categoryId?: string;
+            quantity?: number;
+            /** Format: uuid */
+            siteId?: string;
+            /** Format: uuid */
+            departmentId: string;
+            /** Format: uuid */
+            toLocationId?: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust';
+              /** @enum {string} */
+              status:
+                'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              reason: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              requestingDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              approvalNote: string | null;
+              toSite: {
+                id: string;
+                name: string;
+              } | null;
+              toLocation: {
+                id: string;
+                name: string;
+              } | null;
+              toDepartment: {
+                id: string;
+                name: string;
+              } | null;
+              toCustodian: {
+                id: string;
+                name: string;
+              } | null;
+              borrower: {
+                personId: string | null;
+                name: string;
+              } | null;
+              dueDate: string | null;
+              lendOperationId: string | null;
+              workOrderId: string | null;
+              receivedBy: {
+                id: string;
+                name: string;
+              } | null;
+              receivedAt: string | null;
+              completedAt: string | null;
+              totalValueFen: number;
+              assetCount: number;
+              data: {
+                [key: string]: unknown;
+              };
+              version: number;
+              lines: {
+                assetId: string;
+                tagNo: string;
+                name: string;
+                status: string;
+                valueFen: number;
+                returnedAt: string | null;
+                before: {
+                  status: string;
+                  condition: string;
+                  siteId: string;
+                  locationId: string | null;
+                  departmentId: string | null;
+                  custodianPersonId: string | null;
+                };
+              }[];
+              allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
+              compensations: {
+                id: string;
+                operationId: string;
+                operationNumber: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                partyType: 'person' | 'vendor' | 'other';
+                personId: string | null;
+                partyName: string;
+                netValueFen: number;
+                shareBp: number;
+                amountFen: number;
+                paidFen: number;
+                waivedFen: number;
+                outstandingFen: number;
+                /** @enum {string} */
+                status: 'owed' | 'settled';
+                decidedAt: string;
+                settledAt: string | null;
+                note: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/reuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 闲置资产再利用 Idle-asset reuses in a year and the money they saved (original values) */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          siteId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              year: number;
+              requests: number;
+              assets: number;
+              savedFen: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/loans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 借出未还 Loans outstanding: borrower, due date, days overdue */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          overdueOnly?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              operationId: string;
+              number: string;
+              siteId: string;
+              asset: {
+                id: string;
+                tagNo: string;
+                name: string;
+              };
+              borrower: {
+                personId: string | null;
+                name: string;
+              };
+              lentAt: string;
+              dueDate: string | null;
+              daysOverdue: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/loans.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出借出未还 Loans outstanding as .xlsx */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          overdueOnly?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产设置 Asset settings (approval kinds, threshold, loan days) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              approvalKinds: (
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust'
+              )[];
+              approvalThresholdFen: number;
+              loanDays: number;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改资产设置 Change the asset settings */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            approvalKinds?: (
+              | 'register'
+              | 'assign'
+              | 'transfer'
+              | 'release'
+              | 'lend'
+              | 'repair'
+              | 'damage'
+              | 'loss'
+              | 'recover'
+              | 'dispose'
+              | 'adjust'
+            )[];
+            approvalThresholdFen?: number;
+            loanDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              approvalKinds: (
+                | 'register'
+                | 'assign'
+                | 'transfer'
+                | 'release'
+                | 'lend'
+                | 'return'
+                | 'repair'
+                | 'repaired'
+                | 'damage'
+                | 'loss'
+                | 'recover'
+                | 'dispose'
+                | 'adjust'
+              )[];
+              approvalThresholdFen: number;
+              loanDays: number;
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/stores/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 物资目录 Items (any stores role) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          category?: string;
+          active?: 'true' | 'false';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                code: string;
+                name: string;
+                spec: string | null;
+                unit: string;
+                category: string | null;
+                minStock: number;
+                active: boolean;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新增物资 Create an item */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+            name: string;
+            spec?: string | null;
+            unit: string;
+            category?: string | null;
+            /** @default 0 */
+            minStock?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              code: string;
+              name: string;
+              spec: string | null;
+              unit: string;
+              category: string | null;
+              minStock: number;
+              active: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改物资 Update an item (stop it with active=false) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code?: string;
+            name?: string;
+            spec?: string | null;
+            unit?: string;
+            category?: string | null;
+            minStock?: number;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              code: string;
+              name: string;
+              spec: string | null;
+              unit: string;
+              category: string | null;
+              minStock: number;
+              active: boolean;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/stores/stores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 仓库 Stores of the sites where the user has a stores role */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          active?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              site: {
+                id: string;
+                name: string;
+              };
+              code: string;
+              name: string;
+              keeper: {
+                id: string;
+                name: string;
+              } | null;
+              active: boolean;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新增仓库 Create a store */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            siteId: string;
+            code: string;
+            name: string;
+            keeperUserId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              site: {
+                id: string;
+                name: string;
+              };
+              code: string;
+              name: string;
+              keeper: {
+                id: string;
+                name: string;
+              } | null;
+              active: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/stores/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改仓库 Update a store (keeper, close with active=false) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code?: string;
+            name?: string;
+            keeperUserId?: string | null;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              site: {
+                id: string;
+                name: string;
+              };
+              code: string;
+              name: string;
+              keeper: {
+                id: string;
+                name: string;
+              } | null;
+              active: boolean;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/stores/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 库存 Stock on hand per store × item (value, average cost, below minimum) */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          storeId?: string;
+          itemId?: string;
+          q?: string;
+          belowMinimum?: 'true' | 'false';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                store: {
+                  id: string;
+                  name: string;
+                };
+                site: {
+                  id: string;
+                  name: string;
+                };
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  spec: string | null;
+                  unit: string;
+                  category: string | null;
+                };
+                quantity: number;
+                valueFen: number;
+                averageCostFen: number | null;
+                minStock: number;
+                belowMinimum: boolean;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/stock/pickable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可领物资 Items on hand at a site, for a work order (stores:work or :read there) */
+    get: {
+      parameters: {
+        query: {
+          siteId: string;
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              storeId: string;
+              storeName: string;
+              itemId: string;
+              code: string;
+              name: string;
+              spec: string | null;
+              unit: string;
+              quantity: number;
+              averageCostFen: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 出入库流水 The stock ledger, newest first */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          storeId?: string;
+          itemId?: string;
+          departmentId?: string;
+          workOrderId?: string;
+          from?: string;
+          to?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                at: string;
+                /** @enum {string} */
+                kind:
+                  | 'stock_in'
+                  | 'requisition'
+                  | 'transfer'
+                  | 'stocktake'
+                  | 'work_order'
+                  | 'work_order_return';
+                document: {
+                  id: string;
+                  number: string;
+                };
+                store: {
+                  id: string;
+                  name: string;
+                };
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                valueFen: number;
+                balanceQuantity: number;
+                balanceValueFen: number;
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                workOrder: {
+                  id: string;
+                  number: string | null;
+                } | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/stock-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 入库 Stock in (unit cost in 分; moves the moving average) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            storeId: string;
+            supplier?: string | null;
+            note?: string | null;
+            lines: {
+              /** Format: uuid */
+              itemId: string;
+              quantity: number;
+              unitCostFen: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'stock_in'
+                | 'requisition'
+                | 'transfer'
+                | 'stocktake'
+                | 'work_order'
+                | 'work_order_return';
+              /** @enum {string} */
+              status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              store: {
+                id: string;
+                name: string;
+              };
+              toStore: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              workOrder: {
+                id: string;
+                number: string | null;
+              } | null;
+              workOrderCategory: string | null;
+              supplier: string | null;
+              note: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              completedAt: string | null;
+              totalFen: number;
+              version: number;
+              lines: {
+                id: string;
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                countedQuantity: number | null;
+                unitCostFen: number | null;
+                valueFen: number | null;
+              }[];
+              canApprove: boolean;
+              canCancel: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/requisitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 领用 Requisition for a department (stores:manage: done at once; stores:request: waits for approval) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            departmentId: string;
+            note?: string | null;
+            lines: {
+              /** Format: uuid */
+              itemId: string;
+              quantity: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'stock_in'
+                | 'requisition'
+                | 'transfer'
+                | 'stocktake'
+                | 'work_order'
+                | 'work_order_return';
+              /** @enum {string} */
+              status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              store: {
+                id: string;
+                name: string;
+              };
+              toStore: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              workOrder: {
+                id: string;
+                number: string | null;
+              } | null;
+              workOrderCategory: string | null;
+              supplier: string | null;
+              note: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              completedAt: string | null;
+              totalFen: number;
+              version: number;
+              lines: {
+                id: string;
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                countedQuantity: number | null;
+                unitCostFen: number | null;
+                valueFen: number | null;
+              }[];
+              canApprove: boolean;
+              canCancel: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/transfers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 调拨 Transfer between stores (out at the average, in at the same value) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            toStoreId: string;
+            note?: string | null;
+            lines: {
+              /** Format: uuid */
+              itemId: string;
+              quantity: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'stock_in'
+                | 'requisition'
+                | 'transfer'
+                | 'stocktake'
+                | 'work_order'
+                | 'work_order_return';
+              /** @enum {string} */
+              status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              store: {
+                id: string;
+                name: string;
+              };
+              toStore: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              workOrder: {
+                id: string;
+                number: string | null;
+              } | null;
+              workOrderCategory: string | null;
+              supplier: string | null;
+              note: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              completedAt: string | null;
+              totalFen: number;
+              version: number;
+              lines: {
+                id: string;
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                countedQuantity: number | null;
+                unitCostFen: number | null;
+                valueFen: number | null;
+              }[];
+              canApprove: boolean;
+              canCancel: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/stocktakes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 盘点 Stock-take: counted quantities; the adjustment waits for stores:approve */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            storeId: string;
+            note?: string | null;
+            lines: {
+              /** Format: uuid */
+              itemId: string;
+              countedQuantity: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'stock_in'
+                | 'requisition'
+                | 'transfer'
+                | 'stocktake'
+                | 'work_order'
+                | 'work_order_return';
+              /** @enum {string} */
+              status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              store: {
+                id: string;
+                name: string;
+              };
+              toStore: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              workOrder: {
+                id: string;
+                number: string | null;
+              } | null;
+              workOrderCategory: string | null;
+              supplier: string | null;
+              note: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              completedAt: string | null;
+              totalFen: number;
+              version: number;
+              lines: {
+                id: string;
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                countedQuantity: number | null;
+                unitCostFen: number | null;
+                valueFen: number | null;
+              }[];
+              canApprove: boolean;
+              canCancel: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 出入库单 Stock documents (sites where the user reads/keeps/approves, and own requests) */
+    get: {
+      parameters: {
+        query?: {
+          kind?:
+            | 'stock_in'
+            | 'requisition'
+            | 'transfer'
+            | 'stocktake'
+            | 'work_order'
+            | 'work_order_return';
+          status?: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+          siteId?: string;
+          storeId?: string;
+          departmentId?: string;
+          from?: string;
+          to?: string;
+          mine?: 'true' | 'false';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                number: string;
+                /** @enum {string} */
+                kind:
+                  | 'stock_in'
+                  | 'requisition'
+                  | 'transfer'
+                  | 'stocktake'
+                  | 'work_order'
+                  | 'work_order_return';
+                /** @enum {string} */
+                status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+                site: {
+                  id: string;
+                  name: string;
+                };
+                store: {
+                  id: string;
+                  name: string;
+                };
+                toStore: {
+                  id: string;
+                  name: string;
+                } | null;
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                workOrder: {
+                  id: string;
+                  number: string | null;
+                } | null;
+                workOrderCategory: string | null;
+                supplier: string | null;
+                note: string | null;
+                requestedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                requestedAt: string;
+                approvedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                approvedAt: string | null;
+                completedAt: string | null;
+                totalFen: number;
+                version: number;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 单据详情 A stock document with its lines */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'stock_in'
+                | 'requisition'
+                | 'transfer'
+                | 'stocktake'
+                | 'work_order'
+                | 'work_order_return';
+              /** @enum {string} */
+              status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              store: {
+                id: string;
+                name: string;
+              };
+              toStore: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              workOrder: {
+                id: string;
+                number: string | null;
+              } | null;
+              workOrderCategory: string | null;
+              supplier: string | null;
+              note: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              completedAt: string | null;
+              totalFen: number;
+              version: number;
+              lines: {
+                id: string;
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                countedQuantity: number | null;
+                unitCostFen: number | null;
+                valueFen: number | null;
+              }[];
+              canApprove: boolean;
+              canCancel: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审批通过 Approve (the stock moves now; 409 when short) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'stock_in'
+                | 'requisition'
+                | 'transfer'
+                | 'stocktake'
+                | 'work_order'
+                | 'work_order_return';
+              /** @enum {string} */
+              status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              store: {
+                id: string;
+                name: string;
+              };
+              toStore: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              workOrder: {
+                id: string;
+                number: string | null;
+              } | null;
+              workOrderCategory: string | null;
+              supplier: string | null;
+              note: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              completedAt: string | null;
+              totalFen: number;
+              version: number;
+              lines: {
+                id: string;
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                countedQuantity: number | null;
+                unitCostFen: number | null;
+                valueFen: number | null;
+              }[];
+              canApprove: boolean;
+              canCancel: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回 Reject */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'stock_in'
+                | 'requisition'
+                | 'transfer'
+                | 'stocktake'
+                | 'work_order'
+                | 'work_order_return';
+              /** @enum {string} */
+              status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              store: {
+                id: string;
+                name: string;
+              };
+              toStore: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              workOrder: {
+                id: string;
+                number: string | null;
+              } | null;
+              workOrderCategory: string | null;
+              supplier: string | null;
+              note: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              completedAt: string | null;
+              totalFen: number;
+              version: number;
+              lines: {
+                id: string;
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                countedQuantity: number | null;
+                unitCostFen: number | null;
+                valueFen: number | null;
+              }[];
+              canApprove: boolean;
+              canCancel: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销 Cancel (the requester, or a storekeeper) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind:
+                | 'stock_in'
+                | 'requisition'
+                | 'transfer'
+                | 'stocktake'
+                | 'work_order'
+                | 'work_order_return';
+              /** @enum {string} */
+              status: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              store: {
+                id: string;
+                name: string;
+              };
+              toStore: {
+                id: string;
+                name: string;
+              } | null;
+              department: {
+                id: string;
+                name: string;
+              } | null;
+              workOrder: {
+                id: string;
+                number: string | null;
+              } | null;
+              workOrderCategory: string | null;
+              supplier: string | null;
+              note: string | null;
+              requestedBy: {
+                id: string;
+                name: string;
+              } | null;
+              requestedAt: string;
+              approvedBy: {
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              completedAt: string | null;
+              totalFen: number;
+              version: number;
+              lines: {
+                id: string;
+                item: {
+                  id: string;
+                  code: string;
+                  name: string;
+                  unit: string;
+                };
+                quantity: number;
+                countedQuantity: number | null;
+                unitCostFen: number | null;
+                valueFen: number | null;
+              }[];
+              canApprove: boolean;
+              canCancel: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/items/import-template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 物资导入模板 Import template for items */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/items/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 导入物资 Import items from .xlsx (all rows or none; known codes are updated)
+     * @description multipart/form-data with one .xlsx file. Any invalid row: 422 IMPORT_INVALID with details.rows [{row, column, message}] and nothing written.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created: number;
+              updated: number;
+              unchanged: number;
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: unknown;
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: unknown;
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: unknown;
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: unknown;
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/reports/movement-summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 收发存汇总 Opening, in, out and closing per item over a period */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          siteId?: string;
+          storeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item: {
+                id: string;
+                code: string;
+                name: string;
+                unit: string;
+              };
+              openingQuantity: number;
+              openingValueFen: number;
+              inQuantity: number;
+              inValueFen: number;
+              outQuantity: number;
+              outValueFen: number;
+              closingQuantity: number;
+              closingValueFen: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/reports/consumption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 物资消耗 Consumption by department or by work-order category over a period */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          siteId?: string;
+          storeId?: string;
+          by?: 'department' | 'work_order_category';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string | null;
+              name: string | null;
+              quantity: number;
+              valueFen: number;
+              documents: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/items/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出物资目录 Export items (.xlsx, same filters as the list) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          category?: string;
+          active?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/stock/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出库存 Export stock on hand (.xlsx, same filters as the list) */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          storeId?: string;
+          itemId?: string;
+          q?: string;
+          belowMinimum?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/movements/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出出入库流水 Export the ledger (.xlsx, same filters as the list) */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          storeId?: string;
+          itemId?: string;
+          departmentId?: string;
+          workOrderId?: string;
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/documents/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出出入库单 Export stock documents (.xlsx, same filters as the list) */
+    get: {
+      parameters: {
+        query?: {
+          kind?:
+            | 'stock_in'
+            | 'requisition'
+            | 'transfer'
+            | 'stocktake'
+            | 'work_order'
+            | 'work_order_return';
+          status?: 'pending_approval' | 'done' | 'rejected' | 'cancelled';
+          siteId?: string;
+          storeId?: string;
+          departmentId?: string;
+          from?: string;
+          to?: string;
+          mine?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/reports/movement-summary/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出收发存汇总 Export the movement summary (.xlsx, same filters as the list) */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          siteId?: string;
+          storeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stores/reports/consumption/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出物资消耗 Export consumption (.xlsx, same filters as the list) */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          siteId?: string;
+          storeId?: string;
+          by?: 'department' | 'work_order_category';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
 }

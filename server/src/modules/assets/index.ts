@@ -1,6 +1,7 @@
 import type { HouqinModule } from '../../platform/module.ts';
 import { onOrganizationPrepared } from '../../platform/org-lifecycle.ts';
 import { prepareAssets } from './defaults.ts';
+import { loansReminderJob } from './jobs/index.ts';
 import { assetsRoutes } from './routes.ts';
 
 // Every organisation gets its asset settings (once).
@@ -10,11 +11,28 @@ onOrganizationPrepared('assets', prepareAssets);
  * Module `assets` (资产/财物/物资): the property register, operations that
  * alone change an asset's status and custody (with approval), compensation
  * for damage and loss, the idle pool (reuse before buying), stock-takes, and
- * consumables/spare parts in stores.
+ * consumables/spare parts in stores. The stores hand maintenance their
+ * spare-part draw when the routes are registered (ADR 0006).
  */
 export const assetsModule: HouqinModule = {
   name: 'assets',
   routes: assetsRoutes,
+  jobs: [loansReminderJob],
 };
 
 export { AssetsP, StoresP } from './policy.ts';
+export { findReusable, type Reusable, type ReusableAsset } from './idle/index.ts';
+export {
+  getAssetDetail,
+  listAssets,
+  AssetSchema,
+  AssetDetailSchema,
+  type Asset,
+  type AssetDetail,
+} from './register/index.ts';
+export {
+  drawStockForWorkOrder,
+  type WorkOrderDrawInput,
+  type WorkOrderDrawn,
+} from './stores/work-order-draw.ts';
+export { returnStockForWorkOrder } from './stores/work-order-return.ts';
