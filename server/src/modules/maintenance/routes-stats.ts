@@ -58,6 +58,9 @@ export const StatsSchema = z.object({
       windowStart: z.string(),
     }),
   ),
+  repeatAssets: z
+    .array(z.object({ assetRef: z.string(), count: z.number(), windowStart: z.string() }))
+    .describe('Assets (the tag on the order) with 3 or more orders within 30 days'),
 });
 
 /** Figures for the dashboard and the annual summary, and the same as a workbook. */

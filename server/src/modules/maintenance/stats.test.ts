@@ -32,11 +32,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function order(categoryId: string, locationId = room.id) {
+async function order(categoryId: string, locationId = room.id, assetRef?: string) {
   const res = await t.admin.post('/api/maintenance/work-orders', {
     locationId,
     categoryId,
     description: '统计测试',
+    ...(assetRef && { assetRef }),
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string }>().id;
@@ -62,9 +63,9 @@ describe('statistics', () => {
 
   it('counts exactly what the records say, by category, with satisfaction and repeat faults', async () => {
     const lamps = [
-      await order(cats.lighting!),
-      await order(cats.lighting!),
-      await order(cats.lighting!),
+      await order(cats.lighting!, room.id, 'DJ-0001'),
+      await order(cats.lighting!, room.id, 'DJ-0001'),
+      await order(cats.lighting!, room.id, 'DJ-0001'),
     ];
     await order(cats.lock!);
     await order(cats.lock!, westRoom.id);
@@ -83,6 +84,8 @@ describe('statistics', () => {
     expect(byName['灯具'].ratingMean).toBe(4);
     expect(byName['灯具'].satisfiedShare).toBe(0.5);
     expect(s.repeatFaults).toEqual([expect.objectContaining({ locationId: room.id, count: 4 })]);
+    // The same lamp three times: a repeat fault of the asset, whatever room it is in.
+    expect(s.repeatAssets).toEqual([expect.objectContaining({ assetRef: 'DJ-0001', count: 3 })]);
 
     const bySite = (
       await t.admin.get(

@@ -366,6 +366,7 @@ export async function workOrderStats(db: DbOrTx, actor: Actor, q: StatsQuery) {
     totals: figuresFrom(total, allResponse, allCompletion),
     byGroup,
     repeatFaults: await repeatFaults(db, actor.orgId, fromIso, toIso, scope, q.siteId),
+    repeatAssets: await repeatAssets(db, actor.orgId, fromIso, toIso, scope, q.siteId),
   };
 }
 
@@ -374,19 +375,20 @@ const WINDOW_MS = 30 * 86_400_000;
 const PACK = 10_000_000_000_000;
 
 /**
- * Rooms (or assets) with 3 or more orders within any 30 days of the range:
- * for each order, the orders of its room in the 30 days from it (a window
- * function); per room the largest such count and the earliest order that
- * starts one (the max of count·PACK − start). Only rooms come back, not the
- * year's orders.
+ * Rooms or assets with 3 or more orders within any 30 days of the range:
+ * for each order, the orders of its room (asset) in the 30 days from it (a
+ * window function); per room the largest such count and the earliest order
+ * that starts one (the max of count·PACK − start). Only the rooms come back,
+ * not the year's orders.
  */
-async function repeatFaults(
+async function repeatedKeys(
   db: DbOrTx,
   orgId: string,
   fromIso: string,
   toIso: string,
   scope: 'all' | readonly string[],
   siteId: string | undefined,
+  column: 'location_id' | 'asset_ref',
 ) {
   const pg = dialectOf(db) === 'postgres';
   // Whole milliseconds since 1970, exact, so that "within 30 days" is too.
@@ -399,49 +401,68 @@ async function repeatFaults(
   let orders = db
     .selectFrom('mnt_work_orders')
     .select([
-      'location_id',
+      sql<string>`${sql.ref(column)}`.as('k'),
       ms.as('ms'),
-      sql<number>`count(*) over (partition by location_id ${frame})`.as('c'),
+      sql<number>`count(*) over (partition by ${sql.ref(column)} ${frame})`.as('c'),
     ])
     .where('org_id', '=', orgId)
     .where('submitted_at', '>=', fromIso)
     .where('submitted_at', '<', toIso)
     .where('status', '!=', 'cancelled')
-    .where('location_id', 'is not', null);
+    .where(column, 'is not', null);
   if (scope !== 'all') orders = orders.where('site_id', 'in', scope.length ? scope : ['-']);
   if (siteId) orders = orders.where('site_id', '=', siteId);
-  const rooms = await db
+  const groups = await db
     .selectFrom(orders.as('o'))
     .select([
-      'o.location_id',
+      'o.k',
       sql<number>`max(o.c)`.as('count'),
       sql<number>`max(o.c) * ${sql.lit(PACK)} - max(o.c * ${sql.lit(PACK)} - o.ms)`.as('start'),
     ])
-    .groupBy('o.location_id')
+    .groupBy('o.k')
     .having(sql`max(o.c)`, '>=', 3)
     .execute();
-  const top = rooms
-    .map((r) => ({ locationId: r.location_id!, count: Number(r.count), start: Number(r.start) }))
-    .sort((a, b) => b.count - a.count || (a.locationId < b.locationId ? -1 : 1))
+  return groups
+    .map((r) => ({ key: r.k, count: Number(r.count), start: Number(r.start) }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
     .slice(0, 50);
+}
+
+type Range = [DbOrTx, string, string, string, 'all' | readonly string[], string | undefined];
+
+/** Rooms with 3 or more orders within 30 days, named. */
+async function repeatFaults(...range: Range) {
+  const top = await repeatedKeys(...range, 'location_id');
+  const [db, orgId] = range;
   const names = top.length
     ? await db
         .selectFrom('locations')
         .select(['id', 'name'])
+        .where('org_id', '=', orgId)
         .where(
           'id',
           'in',
-          top.map((r) => r.locationId),
+          top.map((r) => r.key),
         )
         .execute()
     : [];
   const nameOf = new Map(names.map((l) => [l.id, l.name]));
   return top
-    .filter((r) => nameOf.has(r.locationId))
+    .filter((r) => nameOf.has(r.key))
     .map((r) => ({
-      locationId: r.locationId,
-      name: nameOf.get(r.locationId)!,
+      locationId: r.key,
+      name: nameOf.get(r.key)!,
       count: r.count,
       windowStart: new Date(r.start).toISOString(),
     }));
+}
+
+/** Assets (by the tag on the order) with 3 or more orders within 30 days. */
+async function repeatAssets(...range: Range) {
+  const top = await repeatedKeys(...range, 'asset_ref');
+  return top.map((r) => ({
+    assetRef: r.key,
+    count: r.count,
+    windowStart: new Date(r.start).toISOString(),
+  }));
 }

@@ -16,7 +16,7 @@ import {
   TechnicianChart,
   TimesChart,
 } from './charts/dashboard-charts.tsx';
-import { GroupTable, MonthTable, RepeatFaults } from './charts/figure-tables.tsx';
+import { GroupTable, MonthTable, RepeatAssets, RepeatFaults } from './charts/figure-tables.tsx';
 import {
   comparedRange,
   dispatchHref,
@@ -208,6 +208,9 @@ export default function DashboardPage() {
                 stats={category}
                 hrefOf={mayDispatch ? (locationId) => ordersOf({ locationId }) : undefined}
               />
+            </Col>
+            <Col xs={24} xxl={12}>
+              <RepeatAssets stats={category} />
             </Col>
           </Row>
         </Flex>

@@ -229,3 +229,29 @@ export function RepeatFaults({
     </FigureCard>
   );
 }
+
+/** Assets (the tag given on the order) reported three times or more within 30 days. */
+export function RepeatAssets({ stats }: { stats: Stats | undefined }) {
+  const tx = useTexts(manageTexts);
+  const d = tx.dashboard;
+  return (
+    <FigureCard title={d.repeatAssets}>
+      <Table
+        size="small"
+        rowKey="assetRef"
+        loading={!stats}
+        dataSource={stats?.repeatAssets}
+        pagination={
+          (stats?.repeatAssets.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false
+        }
+        locale={{ emptyText: d.repeatEmpty }}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { key: 'asset', title: d.assetTag, dataIndex: 'assetRef' },
+          { key: 'count', title: d.times, dataIndex: 'count', align: 'right' },
+          { key: 'since', title: d.since, render: (_, r) => formatDate(r.windowStart) },
+        ]}
+      />
+    </FigureCard>
+  );
+}
