@@ -114,10 +114,13 @@ export function placesRoutes(app: App, { db, dialect }: Deps): void {
   );
 
   const dep = ['departments'];
+  // Departments are the organisation's, not a site's: whoever may read them at
+  // any site (a member of staff of the West campus filling in a requisition)
+  // reads the whole list.
   app.get(
     '/api/departments',
     {
-      config: { auth: DepartmentP.read },
+      config: { auth: DepartmentP.read, scope: 'site' },
       schema: {
         tags: dep,
         summary: '部门列表 List departments',
@@ -148,7 +151,7 @@ export function placesRoutes(app: App, { db, dialect }: Deps): void {
   app.get(
     '/api/departments/:id',
     {
-      config: { auth: DepartmentP.read },
+      config: { auth: DepartmentP.read, scope: 'site' },
       schema: {
         tags: dep,
         summary: '部门详情 Get a department',
