@@ -1,13 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Grid, Input, InputNumber, Modal, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ActionBodies, MaterialLineSchema } from '@server/modules/maintenance/schema.ts';
+import { useMe } from '../../../app/auth/me-context.ts';
+import { can } from '../../../app/auth/session.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { zodRules } from '../../../components/form/zod-rules.ts';
-import type { CompleteBody } from './model.ts';
+import { workOrderKeys, type CompleteBody, type WorkOrderDetail } from './model.ts';
 import { PhotoPicker } from './photo-picker.tsx';
 import { usePhotoUpload } from './photo-upload.ts';
 import { PhotoUploadStatus } from './photo-upload-status.tsx';
+import { StockLines, toStockLines, type StockLineValues } from './stock-lines.tsx';
 import { workTexts } from './texts.ts';
 
 type MaterialRow = { name: string; unit?: string; quantity: number; unitCostYuan: number };
@@ -16,6 +20,7 @@ type Values = {
   cause?: string;
   labourMinutes?: number | null;
   materials?: MaterialRow[];
+  stockLines?: StockLineValues[];
   outsideYuan?: number | null;
 };
 
@@ -55,6 +60,11 @@ export function CompleteDialog({
   const [completed, setCompleted] = useState(false);
   const upload = usePhotoUpload();
   const uploading = upload.progress !== null;
+  // The order is on screen behind the dialog, so its site is in the cache already.
+  const me = useMe();
+  const siteId = useQueryClient().getQueryData<WorkOrderDetail>(workOrderKeys.one(orderId))?.site
+    .id;
+  const fromStores = !!siteId && (can(me, 'stores:work', 'site') || can(me, 'stores:read', 'site'));
 
   const close = () => {
     setPhotos([]);
@@ -80,6 +90,7 @@ export function CompleteDialog({
         quantity: m.quantity,
         unitCostFen: toFen(m.unitCostYuan),
       })),
+      stockLines: toStockLines(v.stockLines),
       outsideFen: toFen(v.outsideYuan),
     });
     if (!ok) return;
@@ -131,6 +142,7 @@ export function CompleteDialog({
             inputMode="numeric"
           />
         </Form.Item>
+        {fromStores && <StockLines siteId={siteId} />}
         <Typography.Text strong>{t.materials}</Typography.Text>
         <Form.List name="materials">
           {(fields, { add, remove }) => (
