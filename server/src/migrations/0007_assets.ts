@@ -283,6 +283,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('started_at', t.instant, (c) => c.notNull())
     .addColumn('closed_at', t.instant)
     .addColumn('adjust_operation_id', t.id, (c) => c.references('ast_operations.id'))
+    // Every operation the closing started (loss, damage, recover, adjust): the campaign is closed once none waits.
+    .addColumn('operation_ids', t.json)
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
@@ -301,6 +303,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('counted_by', t.id, (c) => c.references('users.id'))
     .addColumn('counted_at', t.instant)
     .addColumn('note', 'text')
+    // The asset's original value when the campaign started: the variance report sums lines alone.
+    .addColumn('value_fen', t.money, (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('ast_stocktake_lines_pk', ['stocktake_id', 'asset_id'])
     .execute();
   await db.schema

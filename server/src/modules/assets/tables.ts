@@ -174,6 +174,7 @@ export interface AstStocktakesTable {
   started_at: string;
   closed_at: string | null;
   adjust_operation_id: string | null;
+  operation_ids: JsonColumn | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -190,6 +191,7 @@ export interface AstStocktakeLinesTable {
   counted_by: string | null;
   counted_at: string | null;
   note: string | null;
+  value_fen: number;
 }
 
 export interface AstStocktakeSurplusTable {

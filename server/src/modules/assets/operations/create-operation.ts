@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Actor } from '../../../platform/context.ts';
+import type { Database } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors.ts';
 import { KIND_LABELS } from '../operation-kinds.ts';
@@ -77,110 +79,123 @@ export async function createOperation(
   now = new Date(),
   idle?: IdleRequest,
 ): Promise<string> {
+  return deps.db
+    .transaction()
+    .execute((tx) => createOperationInTx(deps, tx, actor, input, now, idle));
+}
+
+/**
+ * The same in the caller's transaction: a stock-take's closing writes the
+ * campaign and every operation it starts together, or nothing.
+ */
+export async function createOperationInTx(
+  deps: Pick<Deps, 'config'>,
+  tx: Transaction<Database>,
+  actor: Actor,
+  input: OperationCreate,
+  now = new Date(),
+  idle?: IdleRequest,
+): Promise<string> {
   if (new Set(input.assetIds).size !== input.assetIds.length)
     throw badRequest({ zh: '资产重复选择', en: 'An asset is listed twice' });
-  return deps.db.transaction().execute(async (tx) => {
-    const me = await whoAmI(tx, actor);
-    const assets = await loadAssets(tx, actor.orgId, input.assetIds);
-    if (assets.length !== input.assetIds.length || assets.some((a) => !seesSite(actor, a.site_id)))
-      throw notFound(ASSET);
-    const siteId = assets[0]!.site_id;
-    if (assets.some((a) => a.site_id !== siteId))
-      throw badRequest({
-        zh: '一张业务单只能包含同一院区的资产',
-        en: 'One operation holds assets of one site',
-      });
-    const who = starter(actor, me, input, assets, siteId, idle);
-    await checkAssets(tx, actor, input, assets);
-    const busy = idle && assets.find((a) => a.status !== 'idle' || a.open_operation_id);
-    if (busy)
-      throw conflict({
-        zh: `资产「${assetLabel(busy)}」已不在闲置库中`,
-        en: `Asset "${assetLabel(busy)}" is no longer in the idle pool`,
-      });
-    const { toDepartmentId } = await checkTargets(tx, actor, input, siteId);
-    const settings = await loadSettings(tx, actor.orgId);
-    const today = localToday(await orgTimeZone(tx, actor.orgId), now);
-    const borrowerPersonId = who.borrowerPersonId ?? input.borrowerPersonId ?? null;
-    if (input.kind === 'lend' && !borrowerPersonId && !input.borrowerName)
-      throw badRequest({ zh: '请选择借用人或填写借用人姓名', en: 'Name the borrower' });
-    if (input.dueDate && input.dueDate < today)
-      throw badRequest({ zh: '归还日期不能早于今天', en: 'The due date cannot be in the past' });
-    if (input.workOrder && assets.length !== 1)
-      throw badRequest({
-        zh: '生成维修工单时一次送修一件资产',
-        en: 'Send one asset at a time when raising a work order',
-      });
-    const lines = assets.map((a) => ({ asset: a, valueFen: assetNetValue(a, today) }));
-    const total = lines.reduce((s, l) => s + l.valueFen, 0);
-    const approval =
-      who.forcedApproval ||
-      (!CLOSING.has(input.kind) && needsApproval(settings, input.kind, total));
-    if (approval && input.compensations?.length)
-      throw badRequest({
-        zh: '赔偿由审批人在审批时确定',
-        en: 'The approver decides the compensation when approving',
-      });
-    if (!approval && input.compensations?.length && !actor.access.hasAt(AssetsP.approve, siteId))
-      throw forbidden({
-        zh: '确定赔偿需要资产审批权限',
-        en: 'Deciding a compensation needs assets:approve',
-      });
-    const data: OperationData = {
-      ...(idle && { idleRequest: true }),
-      ...(input.condition && { condition: input.condition }),
-      ...(input.workOrder && { workOrder: input.workOrder }),
-    };
-    const holders = [...new Set(assets.map((a) => a.open_operation_id))];
-    // Provisionally waiting: takeEffect/advance below move it on within this transaction.
-    const { id } = await insertOperation(
-      tx,
-      actor,
-      {
-        kind: input.kind,
-        status: 'pending_approval',
-        siteId,
-        reason: input.reason ?? null,
-        requestingDepartmentId: idle?.requestingDepartmentId ?? null,
-        toSiteId: input.toSiteId ?? null,
-        toLocationId: input.toLocationId ?? null,
-        toDepartmentId,
-        toCustodianPersonId: input.toCustodianPersonId ?? null,
-        borrowerPersonId,
-        borrowerName: borrowerPersonId ? null : (input.borrowerName ?? null),
-        dueDate:
-          input.kind === 'lend' ? (input.dueDate ?? addDays(today, settings.loanDays)) : null,
-        lendOperationId: CLOSING.has(input.kind) && holders.length === 1 ? holders[0] : null,
-        data,
-        lines,
-      },
-      now,
-    );
-    const op = await loadOperation(tx, actor.orgId, id);
-    const at = now.toISOString();
-    const ctx = { deps, tx, actor, now };
-    if (approval) {
-      // Held until decided; an asset already held by its loan or repair stays so (its version still moves, so two reports at once cannot both pass).
-      for (const a of assets)
-        await updateAssetVersioned(
-          tx,
-          actor.orgId,
-          a,
-          { open_operation_id: a.open_operation_id ?? id },
-          at,
-        );
-      await tellApprovers(tx, deps, actor, op);
-    } else {
-      await decideCompensations(tx, actor, op, input.compensations ?? [], at);
-      await advance(ctx, op, assets);
-    }
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entityType: 'asset_operation',
-      entityId: id,
-      siteId,
-      after: { ...op, assetIds: input.assetIds },
+  const me = await whoAmI(tx, actor);
+  const assets = await loadAssets(tx, actor.orgId, input.assetIds);
+  if (assets.length !== input.assetIds.length || assets.some((a) => !seesSite(actor, a.site_id)))
+    throw notFound(ASSET);
+  const siteId = assets[0]!.site_id;
+  if (assets.some((a) => a.site_id !== siteId))
+    throw badRequest({
+      zh: '一张业务单只能包含同一院区的资产',
+      en: 'One operation holds assets of one site',
     });
-    return id;
+  const who = starter(actor, me, input, assets, siteId, idle);
+  await checkAssets(tx, actor, input, assets);
+  const busy = idle && assets.find((a) => a.status !== 'idle' || a.open_operation_id);
+  if (busy)
+    throw conflict({
+      zh: `资产「${assetLabel(busy)}」已不在闲置库中`,
+      en: `Asset "${assetLabel(busy)}" is no longer in the idle pool`,
+    });
+  const { toDepartmentId } = await checkTargets(tx, actor, input, siteId);
+  const settings = await loadSettings(tx, actor.orgId);
+  const today = localToday(await orgTimeZone(tx, actor.orgId), now);
+  const borrowerPersonId = who.borrowerPersonId ?? input.borrowerPersonId ?? null;
+  if (input.kind === 'lend' && !borrowerPersonId && !input.borrowerName)
+    throw badRequest({ zh: '请选择借用人或填写借用人姓名', en: 'Name the borrower' });
+  if (input.dueDate && input.dueDate < today)
+    throw badRequest({ zh: '归还日期不能早于今天', en: 'The due date cannot be in the past' });
+  if (input.workOrder && assets.length !== 1)
+    throw badRequest({
+      zh: '生成维修工单时一次送修一件资产',
+      en: 'Send one asset at a time when raising a work order',
+    });
+  const lines = assets.map((a) => ({ asset: a, valueFen: assetNetValue(a, today) }));
+  const total = lines.reduce((s, l) => s + l.valueFen, 0);
+  const approval =
+    who.forcedApproval || (!CLOSING.has(input.kind) && needsApproval(settings, input.kind, total));
+  if (approval && input.compensations?.length)
+    throw badRequest({
+      zh: '赔偿由审批人在审批时确定',
+      en: 'The approver decides the compensation when approving',
+    });
+  if (!approval && input.compensations?.length && !actor.access.hasAt(AssetsP.approve, siteId))
+    throw forbidden({
+      zh: '确定赔偿需要资产审批权限',
+      en: 'Deciding a compensation needs assets:approve',
+    });
+  const data: OperationData = {
+    ...(idle && { idleRequest: true }),
+    ...(input.condition && { condition: input.condition }),
+    ...(input.workOrder && { workOrder: input.workOrder }),
+  };
+  const holders = [...new Set(assets.map((a) => a.open_operation_id))];
+  // Provisionally waiting: takeEffect/advance below move it on within this transaction.
+  const { id } = await insertOperation(
+    tx,
+    actor,
+    {
+      kind: input.kind,
+      status: 'pending_approval',
+      siteId,
+      reason: input.reason ?? null,
+      requestingDepartmentId: idle?.requestingDepartmentId ?? null,
+      toSiteId: input.toSiteId ?? null,
+      toLocationId: input.toLocationId ?? null,
+      toDepartmentId,
+      toCustodianPersonId: input.toCustodianPersonId ?? null,
+      borrowerPersonId,
+      borrowerName: borrowerPersonId ? null : (input.borrowerName ?? null),
+      dueDate: input.kind === 'lend' ? (input.dueDate ?? addDays(today, settings.loanDays)) : null,
+      lendOperationId: CLOSING.has(input.kind) && holders.length === 1 ? holders[0] : null,
+      data,
+      lines,
+    },
+    now,
+  );
+  const op = await loadOperation(tx, actor.orgId, id);
+  const at = now.toISOString();
+  const ctx = { deps, tx, actor, now };
+  if (approval) {
+    // Held until decided; an asset already held by its loan or repair stays so (its version still moves, so two reports at once cannot both pass).
+    for (const a of assets)
+      await updateAssetVersioned(
+        tx,
+        actor.orgId,
+        a,
+        { open_operation_id: a.open_operation_id ?? id },
+        at,
+      );
+    await tellApprovers(tx, deps, actor, op);
+  } else {
+    await decideCompensations(tx, actor, op, input.compensations ?? [], at);
+    await advance(ctx, op, assets);
+  }
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'asset_operation',
+    entityId: id,
+    siteId,
+    after: { ...op, assetIds: input.assetIds },
   });
+  return id;
 }

@@ -16,7 +16,7 @@ export {
   type NewOperation,
 } from './core.ts';
 export { compensationFromRow, joinedCompensations } from './compensation-rows.ts';
-export { createOperation, type IdleRequest } from './create-operation.ts';
+export { createOperation, createOperationInTx, type IdleRequest } from './create-operation.ts';
 export { compensationAmount } from './decide-compensation.ts';
 export { assetNetValue } from './net-value.ts';
 export { fullSites, seesSite } from './operation-rules.ts';

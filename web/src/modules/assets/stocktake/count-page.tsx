@@ -1,0 +1,286 @@
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Select,
+  Skeleton,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../../app/api.ts';
+import { useTexts } from '../../../app/texts.ts';
+import { ErrorResult } from '../../../components/error-result.tsx';
+import { CameraScanner } from './camera-scanner.tsx';
+import { parseScanned, stocktakeKey, type ScanResult } from './model.ts';
+import { ScanFeedback } from './scan-feedback.tsx';
+import { SurplusDialog } from './surplus-dialog.tsx';
+import { stocktakeTexts } from './texts.ts';
+
+/**
+ * The counter's phone page: stand in a room, scan (camera, or type the
+ * tag), see at once whether the asset was expected here, and see what is
+ * still expected in this room — mark it missing or damaged by hand, or
+ * record an item that is not on the list. The room is kept in the address,
+ * so a reload or a shared link keeps it.
+ */
+export default function CountPage() {
+  const { id = '' } = useParams();
+  const tx = useTexts(stocktakeTexts);
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [search, setSearch] = useSearchParams();
+  const room = search.get('room') ?? undefined;
+  const [tag, setTag] = useState('');
+  const [damaged, setDamaged] = useState(false);
+  const [last, setLast] = useState<ScanResult | null>(null);
+  const [surplus, setSurplus] = useState<{ name?: string; tagNo?: string } | null>(null);
+  const [placeQuery, setPlaceQuery] = useState('');
+
+  const detail = useQuery({
+    queryKey: stocktakeKey(id),
+    queryFn: () => unwrap(api.GET('/api/assets/stocktakes/{id}', { params: { path: { id } } })),
+  });
+  const siteId = detail.data?.site.id;
+  const searched = useQuery({
+    queryKey: ['locations', 'search', siteId, placeQuery],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/locations', {
+          params: { query: { siteId, q: placeQuery, active: 'true', pageSize: 30 } },
+        }),
+      ),
+    enabled: !!siteId && placeQuery.length > 0,
+  });
+  // The places of the scope (a building's rooms), so a counter finds the room next door without typing.
+  const root = detail.data?.scope.location?.id ?? detail.data?.scope.building?.id;
+  const scopePlaces = useQuery({
+    queryKey: ['locations', 'under', root],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/locations', {
+          params: { query: { under: root, active: 'true', sort: 'sortOrder', pageSize: 200 } },
+        }),
+      ),
+    enabled: !!root,
+    staleTime: 60_000,
+  });
+  const remaining = useQuery({
+    queryKey: [...stocktakeKey(id), 'lines', room],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/assets/stocktakes/{id}/lines', {
+          params: { path: { id }, query: { locationId: room, result: 'pending', pageSize: 100 } },
+        }),
+      ),
+    enabled: !!room,
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => client.invalidateQueries({ queryKey: stocktakeKey(id) });
+
+  const scan = useMutation({
+    mutationFn: (text: string) =>
+      unwrap(
+        api.POST('/api/assets/stocktakes/{id}/scan', {
+          params: { path: { id } },
+          body: { ...parseScanned(text), locationId: room!, ...(damaged && { result: 'damaged' }) },
+        }),
+      ),
+    onSuccess: (r) => {
+      setLast(r);
+      setTag('');
+      setDamaged(false);
+      if (!r.repeated) void refresh();
+      // A short buzz on phones that can: the counter need not look at the screen.
+      if (r.outcome !== 'found') navigator.vibrate?.([80, 60, 80]);
+    },
+    onError: (err) => void message.error(err.message),
+  });
+  const mark = useMutation({
+    mutationFn: (v: { assetId: string; result: 'missing' | 'damaged' }) =>
+      unwrap(
+        api.POST('/api/assets/stocktakes/{id}/lines/{assetId}', {
+          params: { path: { id, assetId: v.assetId } },
+          body: { result: v.result },
+        }),
+      ),
+    onSuccess: (_r, v) => {
+      void message.success(
+        v.result === 'missing' ? tx.counter.markedMissing : tx.counter.markedDamaged,
+      );
+      void refresh();
+    },
+    onError: (err) => void message.error(err.message),
+  });
+
+  if (detail.isError)
+    return <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (!detail.data) return <Skeleton active />;
+  const st = detail.data;
+  const chooseRoom = (value: string | undefined) => {
+    setLast(null);
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set('room', value);
+        else next.delete('room');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  const roomOptions = new Map<string, string>();
+  for (const r of st.rooms) if (r.location) roomOptions.set(r.location.id, r.location.name);
+  for (const l of scopePlaces.data?.items ?? []) roomOptions.set(l.id, l.name);
+  for (const l of searched.data?.items ?? []) roomOptions.set(l.id, l.name);
+  const submit = () => {
+    if (tag.trim() && room) scan.mutate(tag);
+  };
+
+  return (
+    <Flex vertical gap={12} style={{ maxWidth: 640, margin: '0 auto' }}>
+      <Link to={`/assets/stocktakes/${id}`}>
+        <ArrowLeftOutlined /> {tx.counter.campaign}
+      </Link>
+      <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+        {tx.counter.title(st.name)}
+      </Typography.Title>
+      <Typography.Text>{tx.counter.progress(st.countedCount, st.expectedCount)}</Typography.Text>
+      {!st.may.count ? (
+        <Alert type="warning" showIcon title={tx.counter.notCounting} />
+      ) : (
+        <>
+          <Form layout="vertical" component="div">
+            <Form.Item label={tx.counter.room} htmlFor="st-room" style={{ marginBottom: 0 }}>
+              <Select
+                id="st-room"
+                size="large"
+                value={room}
+                placeholder={tx.counter.roomPlaceholder}
+                onChange={chooseRoom}
+                allowClear
+                showSearch={{ optionFilterProp: 'label', onSearch: setPlaceQuery }}
+                options={[...roomOptions].map(([value, label]) => ({ value, label }))}
+                loading={searched.isFetching}
+              />
+            </Form.Item>
+          </Form>
+          {!room ? (
+            <Alert type="info" showIcon title={tx.counter.chooseRoom} />
+          ) : (
+            <>
+              <Card size="small">
+                <Flex vertical gap={8}>
+                  <CameraScanner onCode={(text) => scan.mutate(text)} />
+                  <label htmlFor="st-tag" style={{ fontWeight: 500 }}>
+                    {tx.counter.tag}
+                  </label>
+                  <Input
+                    id="st-tag"
+                    size="large"
+                    value={tag}
+                    onChange={(e) => setTag(e.target.value)}
+                    onPressEnter={submit}
+                    placeholder={tx.counter.tagPlaceholder}
+                    autoComplete="off"
+                    autoCapitalize="characters"
+                    enterKeyHint="go"
+                  />
+                  <Flex gap={8} align="center" justify="space-between">
+                    <Checkbox checked={damaged} onChange={(e) => setDamaged(e.target.checked)}>
+                      {tx.counter.damaged}
+                    </Checkbox>
+                    <Button
+                      type="primary"
+                      size="large"
+                      onClick={submit}
+                      loading={scan.isPending}
+                      disabled={!tag.trim()}
+                    >
+                      {tx.counter.submit}
+                    </Button>
+                  </Flex>
+                </Flex>
+              </Card>
+              <ScanFeedback
+                result={last}
+                onSurplus={(r) =>
+                  setSurplus({ name: r.asset?.name, tagNo: r.asset?.tagNo ?? undefined })
+                }
+              />
+              <Card
+                size="small"
+                title={
+                  <h2 style={{ fontSize: 16, margin: 0 }}>
+                    {tx.counter.remaining(remaining.data?.total ?? 0)}
+                  </h2>
+                }
+                extra={
+                  <Button icon={<PlusOutlined />} onClick={() => setSurplus({})}>
+                    {tx.counter.surplus}
+                  </Button>
+                }
+              >
+                {remaining.isError ? (
+                  <ErrorResult error={remaining.error} onRetry={() => void remaining.refetch()} />
+                ) : (
+                  <List
+                    loading={remaining.isPending}
+                    dataSource={remaining.data?.items ?? []}
+                    locale={{ emptyText: <Empty description={tx.counter.allDone} /> }}
+                    renderItem={(l) => (
+                      <List.Item
+                        actions={[
+                          <Button
+                            key="missing"
+                            size="small"
+                            danger
+                            aria-label={`${tx.counter.markMissing} ${l.asset.tagNo}`}
+                            onClick={() => mark.mutate({ assetId: l.asset.id, result: 'missing' })}
+                          >
+                            {tx.counter.markMissing}
+                          </Button>,
+                          <Button
+                            key="damaged"
+                            size="small"
+                            aria-label={`${tx.counter.markDamaged} ${l.asset.tagNo}`}
+                            onClick={() => mark.mutate({ assetId: l.asset.id, result: 'damaged' })}
+                          >
+                            {tx.counter.markDamaged}
+                          </Button>,
+                        ]}
+                      >
+                        <List.Item.Meta title={l.asset.tagNo} description={l.asset.name} />
+                      </List.Item>
+                    )}
+                  />
+                )}
+              </Card>
+            </>
+          )}
+        </>
+      )}
+      {surplus && room && (
+        <SurplusDialog
+          stocktakeId={id}
+          locationId={room}
+          initial={surplus}
+          onClose={() => setSurplus(null)}
+          onDone={() => {
+            setSurplus(null);
+            void refresh();
+          }}
+        />
+      )}
+    </Flex>
+  );
+}
