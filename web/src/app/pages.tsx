@@ -9,6 +9,7 @@ import { BellOutlined, HomeOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { PageDef } from './page-def.ts';
 import { ASSETS_OPERATIONS_PAGES } from '../modules/assets/operations/pages.tsx';
+import { STOCKTAKE_PAGES } from '../modules/assets/stocktake/pages.tsx';
 import { ASSETS_REGISTER_PAGES } from '../modules/assets/register/pages.tsx';
 import { STORES_PAGES } from '../modules/assets/stores/pages.tsx';
 import { MAINTENANCE_MANAGE_PAGES } from '../modules/maintenance/manage/pages.tsx';
@@ -42,6 +43,7 @@ export const PAGES: PageDef[] = [
   ...MAINTENANCE_SETTINGS_PAGES,
   ...ASSETS_REGISTER_PAGES,
   ...ASSETS_OPERATIONS_PAGES,
+  ...STOCKTAKE_PAGES,
   ...STORES_PAGES,
   ...PLACES_PAGES,
   ...PEOPLE_PAGES,
