@@ -59,6 +59,8 @@ export default function ReportPage() {
   const [search] = useSearchParams();
   const prefilledId = search.get('locationId');
   const fromQr = search.get('from') === 'qr';
+  // The label on an asset (/a/{token}) says which asset is broken, not just where.
+  const assetRef = search.get('assetRef')?.trim().slice(0, 80) || null;
   const [form] = Form.useForm<Values>();
   const [freeText, setFreeText] = useState(false);
   const [usePrefilled, setUsePrefilled] = useState(!!prefilledId);
@@ -113,6 +115,7 @@ export default function ReportPage() {
       source: phoneIn ? 'phone' : usePrefilled && fromQr ? 'qr' : 'portal',
       ...place,
       ...caller,
+      ...(assetRef && { assetRef }),
       description: rest.description,
       requesterPhone: rest.requesterPhone ?? null,
     };
@@ -259,6 +262,11 @@ export default function ReportPage() {
                         {siteName(prefilled.data?.siteId)}
                       </Typography.Text>
                     </div>
+                    {assetRef && (
+                      <div>
+                        <Typography.Text>{tx.report.asset(assetRef)}</Typography.Text>
+                      </div>
+                    )}
                   </div>
                   <Button onClick={() => setUsePrefilled(false)}>{tx.report.change}</Button>
                 </Flex>

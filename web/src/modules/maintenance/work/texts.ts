@@ -59,6 +59,7 @@ export const workTexts = defineTexts(
       rate: '感谢评价',
     },
     report: {
+      asset: (tag: string) => `资产：${tag}`,
       title: '报修',
       here: '为此位置报修',
       category: '报修类别',
@@ -299,6 +300,7 @@ export const workTexts = defineTexts(
       rate: 'Thank you for rating',
     },
     report: {
+      asset: (tag: string) => `Asset: ${tag}`,
       title: 'Report a fault',
       here: 'Report a fault here',
       category: 'Category',
