@@ -6606,6 +6606,12 @@ export interface paths {
                 count: number;
                 windowStart: string;
               }[];
+              /** @description Assets (the tag on the order) with 3 or more orders within 30 days */
+              repeatAssets: {
+                assetRef: string;
+                count: number;
+                windowStart: string;
+              }[];
             };
           };
         };
@@ -13131,6 +13137,892 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 盘点列表 Stock-takes of the sites the user sees */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'counting' | 'closing' | 'closed' | 'cancelled';
+          siteId?: string;
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                number: string;
+                name: string;
+                /** @enum {string} */
+                status: 'counting' | 'closing' | 'closed' | 'cancelled';
+                site: {
+                  id: string;
+                  name: string;
+                };
+                scope: {
+                  building: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  location: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  department: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  category: {
+                    id: string;
+                    name: string;
+                  } | null;
+                };
+                expectedCount: number;
+                countedCount: number;
+                startedAt: string;
+                closedAt: string | null;
+                createdBy: string | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 发起盘点 Start a stock-take: snapshots the non-disposed assets of the scope */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @default {} */
+            scope?: {
+              /** Format: uuid */
+              buildingId?: string;
+              /** Format: uuid */
+              locationId?: string;
+              /** Format: uuid */
+              departmentId?: string;
+              /** Format: uuid */
+              categoryId?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              name: string;
+              /** @enum {string} */
+              status: 'counting' | 'closing' | 'closed' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              scope: {
+                building: {
+                  id: string;
+                  name: string;
+                } | null;
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                category: {
+                  id: string;
+                  name: string;
+                } | null;
+              };
+              expectedCount: number;
+              countedCount: number;
+              startedAt: string;
+              closedAt: string | null;
+              createdBy: string | null;
+              totals: {
+                found: number;
+                wrongPlace: number;
+                damaged: number;
+                missing: number;
+                pending: number;
+                surplus: number;
+              };
+              rooms: {
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                expected: number;
+                found: number;
+                wrongPlace: number;
+                damaged: number;
+                missing: number;
+                pending: number;
+              }[];
+              operations: {
+                id: string;
+                number: string;
+                kind: string;
+                status: string;
+              }[];
+              may: {
+                count: boolean;
+                manage: boolean;
+                export: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 盘点详情 A stock-take with its progress per room and the operations of its closing */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              name: string;
+              /** @enum {string} */
+              status: 'counting' | 'closing' | 'closed' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              scope: {
+                building: {
+                  id: string;
+                  name: string;
+                } | null;
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                category: {
+                  id: string;
+                  name: string;
+                } | null;
+              };
+              expectedCount: number;
+              countedCount: number;
+              startedAt: string;
+              closedAt: string | null;
+              createdBy: string | null;
+              totals: {
+                found: number;
+                wrongPlace: number;
+                damaged: number;
+                missing: number;
+                pending: number;
+                surplus: number;
+              };
+              rooms: {
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                expected: number;
+                found: number;
+                wrongPlace: number;
+                damaged: number;
+                missing: number;
+                pending: number;
+              }[];
+              operations: {
+                id: string;
+                number: string;
+                kind: string;
+                status: string;
+              }[];
+              may: {
+                count: boolean;
+                manage: boolean;
+                export: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 盘点明细 Expected assets, by room and result */
+    get: {
+      parameters: {
+        query?: {
+          locationId?: string;
+          result?: 'pending' | 'found' | 'missing' | 'wrong_place' | 'damaged';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                  status: string;
+                  location: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  originalValueFen: number;
+                };
+                expectedLocation: {
+                  id: string;
+                  name: string;
+                } | null;
+                foundLocation: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                result: 'pending' | 'found' | 'missing' | 'wrong_place' | 'damaged';
+                countedAt: string | null;
+                note: string | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 扫码盘点 Count one asset where the counter stands (idempotent; assets:count or manage) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            tag?: string;
+            qrToken?: string;
+            /** Format: uuid */
+            locationId: string;
+            /** @enum {string} */
+            result?: 'found' | 'damaged';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              outcome: 'found' | 'wrong_place' | 'damaged' | 'not_listed' | 'unknown';
+              asset: {
+                id: string;
+                tagNo: string;
+                name: string;
+                status: string;
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+              } | null;
+              expectedLocation: {
+                id: string;
+                name: string;
+              } | null;
+              repeated: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/lines/{assetId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标记盘点结果 Mark a line by hand: missing, damaged, found, or not counted */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          assetId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            result: 'pending' | 'found' | 'missing' | 'damaged';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/surplus': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记盘盈 Record an item found that is not on the list */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            tagNo?: string;
+            /** Format: uuid */
+            locationId: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              tagNo: string | null;
+              location: {
+                id: string;
+                name: string;
+              } | null;
+              note: string | null;
+              countedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/variance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 盘点差异 Missing, wrong place, damaged (count, original value) and surplus */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'missing' | 'wrong_place' | 'damaged';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              summary: {
+                missing: {
+                  count: number;
+                  valueFen: number;
+                };
+                wrongPlace: {
+                  count: number;
+                  valueFen: number;
+                };
+                damaged: {
+                  count: number;
+                  valueFen: number;
+                };
+                surplus: {
+                  count: number;
+                };
+              };
+              lines: {
+                items: {
+                  asset: {
+                    id: string;
+                    tagNo: string;
+                    name: string;
+                    status: string;
+                    location: {
+                      id: string;
+                      name: string;
+                    } | null;
+                    originalValueFen: number;
+                  };
+                  expectedLocation: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  foundLocation: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  result: 'pending' | 'found' | 'missing' | 'wrong_place' | 'damaged';
+                  countedAt: string | null;
+                  note: string | null;
+                }[];
+                total: number;
+                page: number;
+                pageSize: number;
+              };
+              surplus: {
+                id: string;
+                name: string;
+                tagNo: string | null;
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                note: string | null;
+                countedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/variance/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出盘点差异 The variance report (.xlsx) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 结束盘点 Close: uncounted become missing; adjustments become operations (with approval) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              name: string;
+              /** @enum {string} */
+              status: 'counting' | 'closing' | 'closed' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              scope: {
+                building: {
+                  id: string;
+                  name: string;
+                } | null;
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                category: {
+                  id: string;
+                  name: string;
+                } | null;
+              };
+              expectedCount: number;
+              countedCount: number;
+              startedAt: string;
+              closedAt: string | null;
+              createdBy: string | null;
+              totals: {
+                found: number;
+                wrongPlace: number;
+                damaged: number;
+                missing: number;
+                pending: number;
+                surplus: number;
+              };
+              rooms: {
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                expected: number;
+                found: number;
+                wrongPlace: number;
+                damaged: number;
+                missing: number;
+                pending: number;
+              }[];
+              operations: {
+                id: string;
+                number: string;
+                kind: string;
+                status: string;
+              }[];
+              may: {
+                count: boolean;
+                manage: boolean;
+                export: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销盘点 Cancel a stock-take still counting */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              number: string;
+              name: string;
+              /** @enum {string} */
+              status: 'counting' | 'closing' | 'closed' | 'cancelled';
+              site: {
+                id: string;
+                name: string;
+              };
+              scope: {
+                building: {
+                  id: string;
+                  name: string;
+                } | null;
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                department: {
+                  id: string;
+                  name: string;
+                } | null;
+                category: {
+                  id: string;
+                  name: string;
+                } | null;
+              };
+              expectedCount: number;
+              countedCount: number;
+              startedAt: string;
+              closedAt: string | null;
+              createdBy: string | null;
+              totals: {
+                found: number;
+                wrongPlace: number;
+                damaged: number;
+                missing: number;
+                pending: number;
+                surplus: number;
+              };
+              rooms: {
+                location: {
+                  id: string;
+                  name: string;
+                } | null;
+                expected: number;
+                found: number;
+                wrongPlace: number;
+                damaged: number;
+                missing: number;
+                pending: number;
+              }[];
+              operations: {
+                id: string;
+                number: string;
+                kind: string;
+                status: string;
+              }[];
+              may: {
+                count: boolean;
+                manage: boolean;
+                export: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
