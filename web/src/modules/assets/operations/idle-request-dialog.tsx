@@ -1,0 +1,103 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { IdleRequestSchema } from '@server/modules/assets/idle/schema.ts';
+import { api, unwrap } from '../../../app/api.ts';
+import { useTexts } from '../../../app/texts.ts';
+import { ErrorResult } from '../../../components/error-result.tsx';
+import { zodRules } from '../../../components/form/zod-rules.ts';
+import { showServerFieldErrors } from '../../../components/server-field-errors.ts';
+import { ASSETS_KEY, type IdleGroup } from './model.ts';
+import { DepartmentPicker } from './pickers.tsx';
+import { opsTexts } from './texts.ts';
+
+type Values = { departmentId: string; quantity: number; reason: string };
+const rules = zodRules(IdleRequestSchema);
+
+/**
+ * 申请调用闲置资产: a department asks for N idle assets of a category instead
+ * of buying; the server picks the best (good before fair) and starts a
+ * transfer that the department signs for on arrival.
+ */
+export function IdleRequestDialog({
+  group,
+  siteId,
+  onClose,
+  onDone,
+}: {
+  group: IdleGroup | null;
+  siteId: string | undefined;
+  onClose: () => void;
+  onDone: (operationId: string) => void;
+}) {
+  const tx = useTexts(opsTexts);
+  const t = tx.idle;
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<unknown>(null);
+  const ask = useMutation({
+    mutationFn: (v: Values) =>
+      unwrap(
+        api.POST('/api/assets/idle/requests', {
+          body: {
+            categoryId: group!.category.id,
+            quantity: v.quantity,
+            departmentId: v.departmentId,
+            reason: v.reason.trim(),
+            ...(siteId && { siteId }),
+          },
+        }),
+      ),
+    onSuccess: (op) => {
+      void message.success(t.requested(op.number));
+      void client.invalidateQueries({ queryKey: ASSETS_KEY });
+      onDone(op.id);
+    },
+    onError: (err) => setError(showServerFieldErrors(form, err) ? null : err),
+  });
+  return (
+    <Modal
+      open={!!group}
+      title={group ? t.requestTitle(group.category.name) : ''}
+      okText={t.request}
+      cancelText={tx.common.cancel}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={ask.isPending}
+      destroyOnHidden
+      afterOpenChange={(open) => {
+        if (open) setError(null);
+      }}
+    >
+      {group && (
+        <Typography.Paragraph type="secondary">{t.available(group.count)}</Typography.Paragraph>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => ask.mutate(v)}
+        initialValues={{ quantity: 1 }}
+      >
+        <Form.Item
+          name="departmentId"
+          label={t.department}
+          rules={rules('departmentId', t.department)}
+        >
+          <DepartmentPicker />
+        </Form.Item>
+        <Form.Item
+          name="quantity"
+          label={t.quantityToAsk}
+          rules={rules('quantity', t.quantityToAsk)}
+        >
+          <InputNumber min={1} max={Math.min(200, group?.count ?? 200)} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="reason" label={t.reason} rules={rules('reason', t.reason)}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+      </Form>
+      {error !== null && <ErrorResult error={error} />}
+    </Modal>
+  );
+}
