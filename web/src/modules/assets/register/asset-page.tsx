@@ -234,7 +234,7 @@ export default function AssetPage() {
         onClose={() => setKind(null)}
         onDone={(opId) => {
           setKind(null);
-          void message.success(tx.list.operationStarted);
+          // The dialog itself says it was submitted and with which number.
           void client.invalidateQueries({ queryKey: assetKeys.all });
           void navigate(`/assets/operations/${opId}`);
         }}

@@ -368,7 +368,7 @@ export default function AssetsPage() {
         onDone={(id) => {
           setKind(null);
           setPicked(new Map());
-          void message.success(tx.list.operationStarted);
+          // The dialog itself says it was submitted and with which number.
           void refresh();
           void navigate(`/assets/operations/${id}`);
         }}
