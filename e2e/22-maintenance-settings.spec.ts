@@ -54,16 +54,21 @@ async function seed(page: Page) {
 /** Opens the antd Select labelled `label` (inside `scope`) and picks the option showing `text`. */
 async function pick(page: Page, scope: Page | Locator, label: string, text: string) {
   const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  // Long lists are virtual (only what is in view exists): narrow a searchable one by typing.
-  if (await select.isEditable()) await select.fill(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
-  // The choice shows in the field (the dropdown's motion can swallow a click).
-  // (The dropdown lives outside the dialog, so in a dialog this is the chosen value.)
-  await expect(scope.getByText(text).filter({ visible: true }).first()).toBeVisible();
+  // The dropdown's opening motion can swallow a click on a busy machine: try again until the
+  // choice shows in the field (the dropdown lives outside the dialog, so in a dialog the
+  // visible text is the chosen value).
+  await expect(async () => {
+    await select.click();
+    // Long lists are virtual (only what is in view exists): narrow a searchable one by typing.
+    if (await select.isEditable()) await select.fill(text);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+      .first()
+      .click({ timeout: 5_000 });
+    await expect(scope.getByText(text).filter({ visible: true }).first()).toBeVisible({
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function openTab(page: Page, name: string) {

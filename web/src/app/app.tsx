@@ -12,10 +12,17 @@ import { createRouter } from './router.tsx';
 // page): secondary/tertiary grey (45 %), placeholder grey (25 % — the list
 // filters show their label as placeholder), link blue #1677ff (not derived
 // from colorPrimary) and danger red #ff4d4f. These pass on white and on the grey page.
+// Hover and pressed blues are derived lighter than the primary, which fails on
+// white (a hovered default button's text, white text on a hovered primary
+// button): they are darker here instead.
 const theme = {
   token: {
     colorPrimary: '#1668dc',
+    colorPrimaryHover: '#0f55b8',
+    colorPrimaryActive: '#0b4596',
     colorLink: '#1668dc',
+    colorLinkHover: '#0f55b8',
+    colorLinkActive: '#0b4596',
     colorError: '#cf1322',
     borderRadius: 6,
     colorTextSecondary: 'rgba(0, 0, 0, 0.62)',
