@@ -78,12 +78,24 @@ async function seed(page: Page) {
 /** Picks an option of the antd Select labelled `label` by typing part of its text. */
 async function choose(page: Page, label: string, text: string, scope: Page | Locator = page) {
   const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  await select.fill(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
+  const once = async () => {
+    await select.click();
+    await select.fill(text);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+      .first()
+      .click({ timeout: 5_000 });
+  };
+  if (scope === page) return once();
+  // In a dialog the options re-render as their data arrives, and the dropdown's motion can
+  // swallow a click on a busy machine: try again until the choice shows in the field (the
+  // dropdown lives outside the dialog, so visible text inside it is the chosen value).
+  await expect(async () => {
+    await once();
+    await expect(scope.getByText(text).filter({ visible: true }).first()).toBeVisible({
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 30_000 });
 }
 
 test('dispatch: filter, export link, assign in the dialog, the board', async ({

@@ -1,4 +1,4 @@
-import { Card, Table } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useTexts } from '../../../../app/texts.ts';
@@ -214,7 +214,8 @@ export function RepeatFaults({
         pagination={
           (stats?.repeatFaults.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false
         }
-        locale={{ emptyText: d.repeatEmpty }}
+        // antd's own empty-row grey is below AA contrast.
+        locale={{ emptyText: <Typography.Text type="secondary">{d.repeatEmpty}</Typography.Text> }}
         scroll={{ x: 'max-content' }}
         columns={[
           {
@@ -244,7 +245,8 @@ export function RepeatAssets({ stats }: { stats: Stats | undefined }) {
         pagination={
           (stats?.repeatAssets.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false
         }
-        locale={{ emptyText: d.repeatEmpty }}
+        // antd's own empty-row grey is below AA contrast.
+        locale={{ emptyText: <Typography.Text type="secondary">{d.repeatEmpty}</Typography.Text> }}
         scroll={{ x: 'max-content' }}
         columns={[
           { key: 'asset', title: d.assetTag, dataIndex: 'assetRef' },
