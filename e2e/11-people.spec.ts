@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { expectAccessible, snap, untilChosen } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -86,9 +86,11 @@ test('people: create, search, edit, audit, export, import', async ({ page }, tes
   await snap(page, testInfo, '11-04-person-bad-phone');
   await dialog.getByLabel('电话').fill('0571-8888 6666');
   await dialog.getByLabel('邮箱').fill('lin@example.org');
-  await dialog.getByLabel('部门').click();
-  await page.keyboard.type('设备科');
-  await page.getByRole('tree').last().getByText(CHILD.name).click();
+  await untilChosen(dialog, CHILD.name, async () => {
+    await dialog.getByLabel('部门').click();
+    await dialog.getByLabel('部门').fill('设备科');
+    await page.getByRole('tree').last().getByText(CHILD.name).click({ timeout: 5_000 });
+  });
   await dialog.getByRole('button', { name: '新建人员' }).click();
   await expect(page.getByText(`已添加人员“${PERSON.name}”`)).toBeVisible();
 

@@ -10,7 +10,7 @@
  */
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { expectAccessible, snap, untilChosen } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -87,15 +87,7 @@ async function choose(page: Page, label: string, text: string, scope: Page | Loc
       .click({ timeout: 5_000 });
   };
   if (scope === page) return once();
-  // In a dialog the options re-render as their data arrives, and the dropdown's motion can
-  // swallow a click on a busy machine: try again until the choice shows in the field (the
-  // dropdown lives outside the dialog, so visible text inside it is the chosen value).
-  await expect(async () => {
-    await once();
-    await expect(scope.getByText(text).filter({ visible: true }).first()).toBeVisible({
-      timeout: 3_000,
-    });
-  }).toPass({ timeout: 30_000 });
+  await untilChosen(scope, text, once);
 }
 
 test('dispatch: filter, export link, assign in the dialog, the board', async ({

@@ -9,7 +9,7 @@
  */
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { expectAccessible, snap, untilChosen } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -54,10 +54,7 @@ async function seed(page: Page) {
 /** Opens the antd Select labelled `label` (inside `scope`) and picks the option showing `text`. */
 async function pick(page: Page, scope: Page | Locator, label: string, text: string) {
   const select = scope.getByLabel(label, { exact: true });
-  // The dropdown's opening motion can swallow a click on a busy machine: try again until the
-  // choice shows in the field (the dropdown lives outside the dialog, so in a dialog the
-  // visible text is the chosen value).
-  await expect(async () => {
+  await untilChosen(scope, text, async () => {
     await select.click();
     // Long lists are virtual (only what is in view exists): narrow a searchable one by typing.
     if (await select.isEditable()) await select.fill(text);
@@ -65,10 +62,7 @@ async function pick(page: Page, scope: Page | Locator, label: string, text: stri
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
       .first()
       .click({ timeout: 5_000 });
-    await expect(scope.getByText(text).filter({ visible: true }).first()).toBeVisible({
-      timeout: 3_000,
-    });
-  }).toPass({ timeout: 30_000 });
+  });
 }
 
 async function openTab(page: Page, name: string) {

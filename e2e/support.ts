@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 const DIST =
   process.env.HOUQIN_E2E_WEB_DIR ??
@@ -49,4 +49,19 @@ export function recordScripts(page: Page): () => { files: string[]; gzipBytes: n
       .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(f)).length, 0);
     return { files, gzipBytes };
   };
+}
+
+/**
+ * Makes a choice in an antd Select or TreeSelect until it shows in `scope`. The dropdown's
+ * opening motion, or options re-rendering as their data arrives, can swallow a click on a busy
+ * machine, so `pick` is tried again until `text` is visible in the field. In a dialog the
+ * dropdown lives outside the dialog, so visible text inside it is the chosen value.
+ */
+export async function untilChosen(scope: Page | Locator, text: string, pick: () => Promise<void>) {
+  await expect(async () => {
+    await pick();
+    await expect(scope.getByText(text).filter({ visible: true }).first()).toBeVisible({
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 30_000 });
 }
