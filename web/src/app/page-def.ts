@@ -25,8 +25,8 @@ export type PageDef = {
   /** Path under the root, without the leading slash; '' is the home page. */
   path: string;
   page: LazyExoticComponent<ComponentType>;
-  /** Omitted: every signed-in user. */
-  permission?: PagePermission;
+  /** Omitted: every signed-in user. A list: any one of them opens the page. */
+  permission?: PagePermission | readonly PagePermission[];
   menu?: {
     group: MenuGroup;
     /** A shell text, or the two languages inline (module texts are not loaded with the menu). */

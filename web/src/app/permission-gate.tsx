@@ -1,19 +1,19 @@
 import { lazy, type ReactNode } from 'react';
-import { can } from './auth/session.ts';
+import { canOpen } from './auth/session.ts';
 import { useMe } from './auth/me-context.ts';
-import type { PagePermission } from './pages.tsx';
+import type { PageDef } from './pages.tsx';
 
 const ForbiddenPage = lazy(() => import('./forbidden-page.tsx'));
 
-/** Shows the page only to a user holding its permission; anyone else is told so. */
+/** Shows the page only to a user holding its permission (or one of them); anyone else is told so. */
 export function PermissionGate({
   permission,
   children,
 }: {
-  permission: PagePermission | undefined;
+  permission: PageDef['permission'];
   children: ReactNode;
 }) {
   const me = useMe();
-  if (!permission || can(me, permission.permission, permission.scope)) return children;
+  if (canOpen(me, permission)) return children;
   return <ForbiddenPage />;
 }

@@ -69,6 +69,19 @@ export function useLogout() {
   });
 }
 
+/** May `me` open a page that declares `permission` (any one of a list will do)? */
+export function canOpen(
+  me: Me,
+  permission:
+    | { permission: string; scope?: 'org' | 'site' }
+    | readonly { permission: string; scope?: 'org' | 'site' }[]
+    | undefined,
+): boolean {
+  if (!permission) return true;
+  const anyOf = 'permission' in permission ? [permission] : permission;
+  return anyOf.some((p) => can(me, p.permission, p.scope));
+}
+
 /** Permission check as the server's `Access.has` / `hasOrgWide`. */
 export function can(me: Me, permission: string, scope: 'org' | 'site' = 'org'): boolean {
   const grant = me.permissions.find((p) => p.permission === permission);

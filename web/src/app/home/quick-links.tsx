@@ -2,7 +2,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../auth/me-context.ts';
-import { can } from '../auth/session.ts';
+import { canOpen } from '../auth/session.ts';
 import { currentLanguage } from '../i18n.ts';
 import { MENU_GROUPS, menuLabel, PAGES } from '../pages.tsx';
 
@@ -16,11 +16,7 @@ export function QuickLinks() {
   const me = useMe();
   const lang = currentLanguage();
   const pages = PAGES.filter(
-    (p) =>
-      p.menu &&
-      p.path !== '' &&
-      p.path !== 'notifications' &&
-      (!p.permission || can(me, p.permission.permission, p.permission.scope)),
+    (p) => p.menu && p.path !== '' && p.path !== 'notifications' && canOpen(me, p.permission),
   );
   if (pages.length === 0) return null;
   return (

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../auth/me-context.ts';
-import { can } from '../auth/session.ts';
+import { canOpen } from '../auth/session.ts';
 import { currentLanguage } from '../i18n.ts';
 import { MENU_GROUPS, menuLabel, PAGES } from '../pages.tsx';
 
@@ -22,13 +22,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const { pathname } = useLocation();
 
-  const visible = useMemo(
-    () =>
-      PAGES.filter(
-        (p) => p.menu && (!p.permission || can(me, p.permission.permission, p.permission.scope)),
-      ),
-    [me],
-  );
+  const visible = useMemo(() => PAGES.filter((p) => p.menu && canOpen(me, p.permission)), [me]);
   const items: MenuProps['items'] = MENU_GROUPS.map((group) => ({
     group,
     pages: visible.filter((p) => p.menu?.group === group),
