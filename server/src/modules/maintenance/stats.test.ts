@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildSite, buildUser } from '../../test/factories.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
 import { newId } from '../../platform/ids.ts';
-import { figuresOf, p90 } from './stats.ts';
+import { clearStatsCache, figuresOf, p90 } from './stats.ts';
 
 // A range around now wide enough for any time zone's "today" (orders are
 // dated in the organisation's zone, which may already be tomorrow in UTC terms).
@@ -115,6 +115,53 @@ describe('statistics', () => {
  * the same figures both ways, for every grouping, and the same repeat faults
  * as the sliding window over the sorted times.
  */
+describe('figures kept between requests', () => {
+  const stats = async () => {
+    const res = await t.admin.get(`/api/maintenance/stats?from=${FROM}&to=${TO}&groupBy=category`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{
+      totals: {
+        count: number;
+        completed: number;
+        slaCompliance: number | null;
+        ratingCount: number;
+      };
+    }>();
+  };
+  /** The answer with the months kept, checked against the answer computed afresh. */
+  const warmEqualsCold = async () => {
+    const warm = await stats();
+    clearStatsCache();
+    expect(await stats()).toEqual(warm);
+    return warm;
+  };
+
+  it('follow every change of an order: a new one, its work, its rating, a breach the SLA job flags', async () => {
+    const before = await warmEqualsCold();
+    expect(await stats()).toEqual(before); // kept: the same answer again
+
+    const id = await order(cats.lighting!);
+    const reported = await warmEqualsCold();
+    expect(reported.totals.count).toBe(before.totals.count + 1);
+
+    await finish(id, 5);
+    const done = await stats();
+    expect(done.totals.completed).toBe(reported.totals.completed + 1);
+    expect(done.totals.ratingCount).toBe(reported.totals.ratingCount + 1);
+    expect(await warmEqualsCold()).toEqual(done);
+
+    // The SLA job sets breach flags without bumping the version: the fingerprint still sees it.
+    await t.db
+      .updateTable('mnt_work_orders')
+      .set({ completion_breached: 1 })
+      .where('id', '=', id)
+      .execute();
+    const breached = await stats();
+    expect(breached.totals.slaCompliance).not.toBe(done.totals.slaCompliance);
+    expect(await warmEqualsCold()).toEqual(breached);
+  });
+});
+
 describe('statistics aggregated in the database', () => {
   it('equal the in-memory definition for every grouping', async () => {
     const u = await createTestApp();

@@ -6,6 +6,14 @@ import { badRequest } from '../../platform/errors.ts';
 import { getOrganization } from '../org/index.ts';
 import { MaintP } from './policy.ts';
 import { startOfLocalDay } from './sla-clock.ts';
+import {
+  BoundedCache,
+  EMPTY,
+  fingerprints,
+  monthChunks,
+  type Chunk,
+  type OrdersInRange,
+} from './stats-cache.ts';
 
 export const GROUPS = ['category', 'month', 'site', 'department', 'technician'] as const;
 export type GroupBy = (typeof GROUPS)[number];
@@ -231,6 +239,122 @@ function groupKey(
   return sql<string>`case ${sql.join(whens, sql` `)} else ${months.at(-1)!.key} end`;
 }
 
+type ResponseRow = {
+  grp: string | null;
+  value: number | null;
+  n: number;
+  done: number;
+  cancelled: number;
+  open: number;
+  met: number;
+  rating_sum: number | null;
+  rating_count: number;
+  satisfied: number;
+  first: string;
+};
+type CompletionRow = { grp: string | null; value: number | null; n: number };
+type Partial = { byResponse: ResponseRow[]; byCompletion: CompletionRow[] };
+
+const scopeKeyOf = (scope: 'all' | readonly string[]) =>
+  scope === 'all' ? 'all' : [...scope].sort().join(',');
+
+/** Month partials kept between requests: about 50 MB at most (rows of ~100 bytes). */
+const partials = new BoundedCache<Partial>(500_000);
+
+/** Forgets every kept month (tests that compare a cold and a warm answer). */
+export function clearStatsCache(): void {
+  partials.clear();
+  repeated.clear();
+}
+
+/**
+ * Two grouped scans of one range: each group's counts and sums by response
+ * minute, and its completion-minute histogram.
+ */
+async function aggregateRange(
+  key: RawBuilder<string | null>,
+  orders: OrdersInRange,
+): Promise<Partial> {
+  const sum = (cond: RawBuilder<unknown>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+  const [byResponse, byCompletion] = await Promise.all([
+    orders
+      .select([
+        key.as('grp'),
+        'response_minutes as value',
+        sql<number>`count(*)`.as('n'),
+        sum(DONE_SQL).as('done'),
+        sum(sql`status = 'cancelled'`).as('cancelled'),
+        sum(sql`status in (${inList(OPEN)})`).as('open'),
+        sum(sql`${DONE_SQL} and response_breached = 0 and completion_breached = 0`).as('met'),
+        sql<number | null>`sum(rating)`.as('rating_sum'),
+        sql<number>`count(rating)`.as('rating_count'),
+        sum(sql`rating >= 4`).as('satisfied'),
+        sql<string>`min(submitted_at)`.as('first'),
+      ])
+      .groupBy([sql.ref('grp'), 'response_minutes'])
+      .execute(),
+    orders
+      .select([key.as('grp'), 'completion_minutes as value', sql<number>`count(*)`.as('n')])
+      .where(DONE_SQL as never)
+      .where('completion_minutes', 'is not', null)
+      .groupBy([sql.ref('grp'), 'completion_minutes'])
+      .execute(),
+  ]);
+  return { byResponse, byCompletion };
+}
+
+/**
+ * The grouped rows of the whole range, month by month: months whose orders
+ * are unchanged since they were last aggregated come from the cache
+ * (stats-cache.ts), the others are aggregated now.
+ */
+async function aggregates(
+  groupBy: GroupBy,
+  key: RawBuilder<string | null>,
+  inRange: (from: string, to: string) => OrdersInRange,
+  where: {
+    orgId: string;
+    scope: 'all' | readonly string[];
+    siteId: string | undefined;
+    chunks: Chunk[];
+  },
+): Promise<Partial & { fingerprint: string }> {
+  const { chunks } = where;
+  const prints = await fingerprints(chunks, inRange);
+  const scopeKey = scopeKeyOf(where.scope);
+  const out = {
+    byResponse: [] as ResponseRow[],
+    byCompletion: [] as CompletionRow[],
+    fingerprint: prints.join(';'),
+  };
+  for (const [i, chunk] of chunks.entries()) {
+    const cacheKey = [
+      where.orgId,
+      scopeKey,
+      where.siteId ?? '',
+      groupBy,
+      chunk.start,
+      chunk.end,
+    ].join('|');
+    let part = partials.get(cacheKey, prints[i]!);
+    if (!part) {
+      part =
+        prints[i] === EMPTY
+          ? { byResponse: [], byCompletion: [] }
+          : await aggregateRange(key, inRange(chunk.start, chunk.end));
+      partials.set(
+        cacheKey,
+        prints[i]!,
+        part,
+        part.byResponse.length + part.byCompletion.length + 1,
+      );
+    }
+    out.byResponse.push(...part.byResponse);
+    out.byCompletion.push(...part.byCompletion);
+  }
+  return out;
+}
+
 /**
  * Figures of the orders submitted between two days (inclusive, in the
  * organisation's calendar) at the sites the user may read: totals, per
@@ -251,41 +375,26 @@ export async function workOrderStats(db: DbOrTx, actor: Actor, q: StatsQuery) {
   const scope = actor.access.siteScope(MaintP.read);
   const months = q.groupBy === 'month' ? monthStarts(timezone, q.from, q.to) : [];
   const key = groupKey(dialectOf(db), q.groupBy, months);
-  const inRange = () => {
+  const inRange = (from: string, to: string): OrdersInRange => {
     let query = db
       .selectFrom('mnt_work_orders')
       .where('org_id', '=', actor.orgId)
-      .where('submitted_at', '>=', fromIso)
-      .where('submitted_at', '<', toIso);
+      .where('submitted_at', '>=', from)
+      .where('submitted_at', '<', to);
     if (scope !== 'all') query = query.where('site_id', 'in', scope.length ? scope : ['-']);
     if (q.siteId) query = query.where('site_id', '=', q.siteId);
     return query;
   };
-  const sum = (cond: RawBuilder<unknown>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
-  const [byResponse, byCompletion] = await Promise.all([
-    inRange()
-      .select([
-        key.as('grp'),
-        'response_minutes as value',
-        sql<number>`count(*)`.as('n'),
-        sum(DONE_SQL).as('done'),
-        sum(sql`status = 'cancelled'`).as('cancelled'),
-        sum(sql`status in (${inList(OPEN)})`).as('open'),
-        sum(sql`${DONE_SQL} and response_breached = 0 and completion_breached = 0`).as('met'),
-        sql<number | null>`sum(rating)`.as('rating_sum'),
-        sql<number>`count(rating)`.as('rating_count'),
-        sum(sql`rating >= 4`).as('satisfied'),
-        sql<string>`min(submitted_at)`.as('first'),
-      ])
-      .groupBy([sql.ref('grp'), 'response_minutes'])
-      .execute(),
-    inRange()
-      .select([key.as('grp'), 'completion_minutes as value', sql<number>`count(*)`.as('n')])
-      .where(DONE_SQL as never)
-      .where('completion_minutes', 'is not', null)
-      .groupBy([sql.ref('grp'), 'completion_minutes'])
-      .execute(),
-  ]);
+  const { byResponse, byCompletion, fingerprint } = await aggregates(q.groupBy, key, inRange, {
+    orgId: actor.orgId,
+    scope,
+    siteId: q.siteId,
+    chunks: monthChunks(
+      monthStarts(timezone, q.from, q.to).map((m) => m.startIso),
+      fromIso,
+      toIso,
+    ),
+  });
 
   const sums = new Map<string | null, Sums>();
   const response = new Map<string | null, Histogram>();
@@ -359,14 +468,15 @@ export async function workOrderStats(db: DbOrTx, actor: Actor, q: StatsQuery) {
         : b.count - a.count || a.first.localeCompare(b.first),
     )
     .map(({ first: _first, ...group }) => group);
+  const range: Range = [db, actor.orgId, fromIso, toIso, scope, q.siteId, fingerprint];
   return {
     from: q.from,
     to: q.to,
     groupBy: q.groupBy,
     totals: figuresFrom(total, allResponse, allCompletion),
     byGroup,
-    repeatFaults: await repeatFaults(db, actor.orgId, fromIso, toIso, scope, q.siteId),
-    repeatAssets: await repeatAssets(db, actor.orgId, fromIso, toIso, scope, q.siteId),
+    repeatFaults: await repeatFaults(...range),
+    repeatAssets: await repeatAssets(...range),
   };
 }
 
@@ -388,8 +498,12 @@ async function repeatedKeys(
   toIso: string,
   scope: 'all' | readonly string[],
   siteId: string | undefined,
+  fingerprint: string,
   column: 'location_id' | 'asset_ref',
-) {
+): Promise<RepeatedKey[]> {
+  const cacheKey = [orgId, scopeKeyOf(scope), siteId ?? '', fromIso, toIso, column].join('|');
+  const kept = repeated.get(cacheKey, fingerprint);
+  if (kept) return kept;
   const pg = dialectOf(db) === 'postgres';
   // Whole milliseconds since 1970, exact, so that "within 30 days" is too.
   const ms = pg
@@ -422,13 +536,27 @@ async function repeatedKeys(
     .groupBy('o.k')
     .having(sql`max(o.c)`, '>=', 3)
     .execute();
-  return groups
+  const top = groups
     .map((r) => ({ key: r.k, count: Number(r.count), start: Number(r.start) }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
     .slice(0, 50);
+  repeated.set(cacheKey, fingerprint, top, top.length + 1);
+  return top;
 }
 
-type Range = [DbOrTx, string, string, string, 'all' | readonly string[], string | undefined];
+type RepeatedKey = { key: string; count: number; start: number };
+/** The top repeat faults of a range, kept like the month partials (by the range's fingerprint). */
+const repeated = new BoundedCache<RepeatedKey[]>(50_000);
+
+type Range = [
+  db: DbOrTx,
+  orgId: string,
+  fromIso: string,
+  toIso: string,
+  scope: 'all' | readonly string[],
+  siteId: string | undefined,
+  fingerprint: string,
+];
 
 /** Rooms with 3 or more orders within 30 days, named. */
 async function repeatFaults(...range: Range) {
