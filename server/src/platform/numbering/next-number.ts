@@ -5,7 +5,18 @@ export type NumberFormat = { prefix: string; digits: number };
 
 /** The calendar year of an instant in the organisation's time zone (a number issued at 23:30 on 31 Dec in Beijing belongs to that year). */
 export function yearIn(timeZone: string, at: Date): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+  return Number(yearFormat(timeZone).format(at));
+}
+
+/** Building a formatter costs ~0.1 ms (a tenth of a work order's whole creation): keep one per zone. */
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+function yearFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = yearFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, f);
+  }
+  return f;
 }
 
 export function formatNumber(format: NumberFormat, year: number, seq: number): string {
