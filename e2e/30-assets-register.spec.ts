@@ -2,7 +2,9 @@
  * Journey: the asset register. The administrator creates a category, batch-
  * registers 40 desks with consecutive tags, prints their labels (40 labels on
  * 2 sheets), filters the register by the tag prefix, opens one desk's card,
- * and a phone opens the register, the card and a desk's QR landing page.
+ * and a phone opens the register, the card and a desk's QR landing page. A
+ * department head (no assets:read) opens the department's custody agreement
+ * from the menu and attaches the signed scan.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, signIn, signInByApi } from './accounts.ts';
@@ -92,7 +94,8 @@ test('a category, 40 desks in one batch, their labels, the filtered register and
   const after = page.getByRole('dialog').filter({ hasText: '批量登记完成' });
   await expect(after).toBeVisible({ timeout: 60_000 });
   await after.getByRole('button', { name: '打印标签' }).click();
-  await expect(page).toHaveURL(/\/assets\/labels\?ids=/);
+  // By the registration's number: a 2,000-desk batch fits no address as ids.
+  await expect(page).toHaveURL(/\/assets\/labels\?operationId=/);
   await expect(page.getByTestId('label-count')).toHaveText('共 40 个标签，2 张 A4');
   await expect(page.getByTestId('label')).toHaveCount(40);
   await expect(page.getByTestId('label-sheet')).toHaveCount(2);
@@ -166,6 +169,99 @@ test('a category, 40 desks in one batch, their labels, the filtered register and
   await expect(sheet).toContainText('部门负责人');
   await expect(page.getByText('签字扫描件')).toBeVisible();
   await snap(page, testInfo, '05c-custody');
+});
+
+// A 1×1 PNG: the "signed scan" of the agreement.
+const SCAN = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test("a department head opens the department's custody agreement from the menu", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  // The administrator sets the head up through the API: a site, a department,
+  // the head's staff record and account (built-in role 科室负责人 at the site).
+  await signInByApi(page, ADMIN);
+  const post = async (url: string, data: object) => {
+    const res = await page.request.post(url, { data });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()) as { id: string };
+  };
+  const site = await post('/api/sites', { code: `${TAG}-H`, name: `${TAG}北校区` });
+  const dept = await post('/api/departments', {
+    code: `${TAG}-D2`,
+    name: `${TAG}初二(2)班`,
+    siteId: site.id,
+  });
+  const other = await post('/api/departments', { code: `${TAG}-D3`, name: `${TAG}初二(3)班` });
+  const category = await post('/api/assets/categories', {
+    code: `${TAG}-HB`,
+    name: `${TAG}黑板`,
+    lifeMonths: 120,
+  });
+  const person = await post('/api/people', {
+    employeeNo: `${TAG}-T1`,
+    name: `${TAG}王老师`,
+    departmentId: dept.id,
+  });
+  const roles = (await (await page.request.get('/api/roles')).json()) as {
+    id: string;
+    key: string;
+  }[];
+  const head = { username: `${TAG.toLowerCase()}.head`, password: 'head-pass-123' };
+  await post('/api/users', {
+    ...head,
+    displayName: `${TAG}王老师`,
+    personId: person.id,
+    grants: [{ roleId: roles.find((r) => r.key === 'dept_head')!.id, siteId: site.id }],
+  });
+  for (const [departmentId, name] of [
+    [dept.id, '多媒体黑板'],
+    [other.id, '别班讲台'],
+  ] as const) {
+    await post('/api/assets', {
+      siteId: site.id,
+      categoryId: category.id,
+      departmentId,
+      name,
+      unitPriceFen: 880000,
+    });
+  }
+
+  await page.context().clearCookies();
+  await signIn(page, head);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  // What a head may do shows; what needs assets:read or assets:manage does not.
+  for (const item of ['资产台账', '资产业务', '闲置资产', '本部门责任书'])
+    await expect(nav.getByRole('link', { name: item, exact: true })).toBeVisible();
+  for (const item of ['借用管理', '资产赔偿', '资产设置', '资产盘点'])
+    await expect(nav.getByRole('link', { name: item, exact: true })).toHaveCount(0);
+  await snap(page, testInfo, '05d-head-menu');
+
+  await nav.getByRole('link', { name: '本部门责任书', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/assets/custody/${dept.id}$`));
+  const sheet = page.getByRole('article', { name: '财物管理责任书' });
+  await expect(sheet).toContainText(`${TAG}初二(2)班`);
+  await expect(sheet.getByRole('row').filter({ hasText: '多媒体黑板' })).toBeVisible();
+  await expect(sheet).not.toContainText('别班讲台');
+
+  // The signed scan goes up beside it.
+  await page.locator('input[type=file]').setInputFiles({
+    name: `${TAG}责任书签字.png`,
+    mimeType: 'image/png',
+    buffer: SCAN,
+  });
+  await expect(page.getByText(`${TAG}责任书签字.png`)).toBeVisible();
+  await snap(page, testInfo, '05e-head-custody');
+  await expectAccessible(page, testInfo, 'head-custody');
+
+  // Another department's agreement is not theirs to see.
+  await page.goto(`/assets/custody/${other.id}`);
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('request-id')).toBeVisible();
+  await expect(page.getByRole('article', { name: '财物管理责任书' })).toHaveCount(0);
 });
 
 test.describe('on a phone', () => {

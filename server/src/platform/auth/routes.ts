@@ -103,19 +103,30 @@ export function authRoutes(app: App, { db, config }: Deps): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      const [user, org] = await Promise.all([
+      const [user, org, department] = await Promise.all([
         getUser(db, actor.orgId, actor.userId),
         db
           .selectFrom('organizations')
           .select(['id', 'name', 'timezone'])
           .where('id', '=', actor.orgId)
           .executeTakeFirstOrThrow(),
+        // The account's staff record and its department, for pages about "my department".
+        db
+          .selectFrom('users as u')
+          .innerJoin('people as p', 'p.id', 'u.person_id')
+          .innerJoin('departments as d', 'd.id', 'p.department_id')
+          .select(['d.id', 'd.name'])
+          .where('u.id', '=', actor.userId)
+          .where('u.org_id', '=', actor.orgId)
+          .executeTakeFirst(),
       ]);
       return {
         user,
         organization: org,
         permissions: actor.access.list(),
         authVia: req.authVia ?? 'session',
+        departmentId: department?.id ?? null,
+        departmentName: department?.name ?? null,
       };
     },
   );

@@ -60,6 +60,9 @@ export const MeSchema = z.object({
     z.object({ permission: z.string(), orgWide: z.boolean(), sites: z.array(z.string()) }),
   ),
   authVia: z.enum(['session', 'token']),
+  /** The department of the staff record the account is linked to (pages open on "my department"). */
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
 });
 
 export const LocaleSchema = z.enum(['zh-CN', 'en-US']);

@@ -20,21 +20,27 @@ export async function assetLabels(
   db: DbOrTx,
   dialect: DialectName,
   actor: Actor,
-  q: Partial<AssetFilter> & { ids?: string[] | undefined },
+  q: Partial<AssetFilter> & {
+    ids?: string[] | undefined;
+    operationId?: string | undefined;
+    page?: number | undefined;
+    pageSize?: number | undefined;
+  },
 ) {
   const visibility = await assetVisibility(db, actor);
-  if (seesNothing(visibility)) return { items: [], truncated: false };
-  const { ids, ...filter } = q;
+  if (seesNothing(visibility)) return { items: [], truncated: false, nextPage: null };
+  const { ids, operationId, page = 1, pageSize = MAX_LABELS, ...filter } = q;
   const { rows } = await listAssetRows(
     db,
     dialect,
     actor.orgId,
     visibility,
-    { ...filter, ids, sort: filter.sort ?? 'tagNo', order: filter.order ?? 'asc' },
-    { limit: MAX_LABELS + 1, offset: 0, count: false },
+    { ...filter, ids, operationId, sort: filter.sort ?? 'tagNo', order: filter.order ?? 'asc' },
+    { limit: pageSize + 1, offset: (page - 1) * pageSize, count: false },
   );
+  const more = rows.length > pageSize;
   return {
-    items: rows.slice(0, MAX_LABELS).map((r) => ({
+    items: rows.slice(0, pageSize).map((r) => ({
       id: r.id,
       tagNo: r.tag_no,
       code: r.code,
@@ -44,7 +50,8 @@ export async function assetLabels(
       location: r.location_name,
       site: r.site_name,
     })),
-    truncated: rows.length > MAX_LABELS,
+    truncated: more,
+    nextPage: more ? page + 1 : null,
   };
 }
 

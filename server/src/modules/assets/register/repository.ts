@@ -162,11 +162,25 @@ export function applyAssetFilters<O>(
   db: DbOrTx,
   dialect: DialectName,
   orgId: string,
-  f: Partial<AssetFilter> & { ids?: readonly string[] | undefined },
+  f: Partial<AssetFilter> & {
+    ids?: readonly string[] | undefined;
+    operationId?: string | undefined;
+  },
 ) {
   if (f.ids) {
     const ids = f.ids;
     q = q.where((eb) => (ids.length > 0 ? eb('a.id', 'in', ids) : eb.lit(false)));
+  }
+  if (f.operationId) {
+    // The cards on the operation's lines (a registration: every card it created).
+    const operationId = f.operationId;
+    q = q.where('a.id', 'in', (eb) =>
+      eb
+        .selectFrom('ast_operation_lines as l')
+        .select('l.asset_id')
+        .where('l.operation_id', '=', operationId)
+        .where('l.org_id', '=', orgId),
+    );
   }
   if (f.siteId) q = q.where('a.site_id', '=', f.siteId);
   if (f.status) q = q.where('a.status', 'in', f.status);
@@ -213,6 +227,7 @@ export async function listAssetRows(
   visibility: AssetVisibility,
   f: Partial<AssetFilter> & {
     ids?: readonly string[] | undefined;
+    operationId?: string | undefined;
     sort: AssetFilter['sort'];
     order: AssetFilter['order'];
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../../platform/deps.ts';
 import { actorOf } from '../../../platform/http/actor.ts';
 import type { App } from '../../../platform/http/types.ts';
-import { assetLabels, custodyAgreement } from './print.ts';
+import { MAX_LABELS, assetLabels, custodyAgreement } from './print.ts';
 import { AssetFilterFields, StatusSchema } from './schema.ts';
 
 const tags = ['assets'];
@@ -16,7 +16,14 @@ const LabelsQuery = z.strictObject({
   ...AssetFilterFields,
   /** Chosen cards, comma-separated; otherwise every card matching the filters (2,000 at most). */
   ids: IdList.optional(),
+  /**
+   * The cards a registration (one card, a batch, an import) created: a batch
+   * too big for ids in the address prints by its operation, page by page.
+   */
+  operationId: z.uuid().optional(),
   sort: AssetFilterFields.sort.default('tagNo'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_LABELS).default(MAX_LABELS),
 });
 const LabelSchema = z.object({
   id: z.string(),
@@ -87,10 +94,16 @@ export function registerPrintRoutes(app: App, { db, dialect }: Deps): void {
       schema: {
         tags,
         summary:
-          '资产标签 Label data for chosen cards (ids) or the list filters: tag, name, QR path /a/{token}, department, place',
+          '资产标签 Label data for chosen cards (ids), a registration (operationId) or the list filters, paged: tag, name, QR path /a/{token}, department, place',
         querystring: LabelsQuery,
         response: {
-          200: z.object({ items: z.array(LabelSchema), truncated: z.boolean() }),
+          200: z.object({
+            items: z.array(LabelSchema),
+            /** More cards match than this page holds. */
+            truncated: z.boolean(),
+            /** The page to ask for next; null on the last page. */
+            nextPage: z.number().nullable(),
+          }),
         },
       },
     },

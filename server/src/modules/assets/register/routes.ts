@@ -9,6 +9,7 @@ import { createCategory, listCategories, updateCategory } from './categories.ts'
 import { createAsset, createBatch } from './create-assets.ts';
 import { getAssetDetail, listAssets } from './read-assets.ts';
 import { registerExcelRoutes } from './routes-excel.ts';
+import { registerPeopleRoutes } from './routes-people.ts';
 import { registerPrintRoutes } from './routes-print.ts';
 import { registerReportRoutes } from './routes-reports.ts';
 import {
@@ -178,6 +179,7 @@ export function registerRoutes(app: App, deps: Deps): void {
   // Fixed paths (export.xlsx, labels, reports …) before /api/assets/:id.
   registerExcelRoutes(app, deps);
   registerPrintRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
   registerReportRoutes(app, deps);
 
   app.get(

@@ -16,16 +16,41 @@ const IdlePage = lazy(() => import('./idle-page.tsx'));
 const LoansPage = lazy(() => import('./loans-page.tsx'));
 const SettingsPage = lazy(() => import('./settings-page.tsx'));
 
+const atSite = (permission: string) => ({ permission, scope: 'site' }) as const;
+
+/**
+ * Who has operations to see (read-operations.ts): site readers, managers and
+ * approvers; department heads (what goes to or was asked by the department);
+ * staff (their receipts and loan requests).
+ */
+const HAS_OPERATIONS = [
+  atSite('assets:read'),
+  atSite('assets:manage'),
+  atSite('assets:approve'),
+  atSite('assets:sign'),
+  atSite('assets:request'),
+];
+/** Whose idle pool is not empty of reach (idle-pool.ts idleSites): readers, managers, approvers, heads. */
+const SEES_IDLE = [
+  atSite('assets:read'),
+  atSite('assets:manage'),
+  atSite('assets:approve'),
+  atSite('assets:sign'),
+];
+
 /**
  * Asset operations, compensation, the idle pool, loans and settings. The
- * operation list and page need no permission here: the server shows each
- * person what concerns them (a custodian their receipts, an approver their
- * approvals); the idle pool is open to department heads, checked per site.
+ * operation list shows each person what concerns them (a custodian their
+ * receipts, an approver their approvals); one operation's page stays open to
+ * any signed-in user, because a receipt may be asked of a custodian's
+ * account whatever its roles (the server decides). The idle pool is open to
+ * department heads, checked per site.
  */
 export const ASSETS_OPERATIONS_PAGES: PageDef[] = [
   {
     path: 'assets/operations',
     page: OperationsPage,
+    permission: HAS_OPERATIONS,
     menu: {
       group: 'assets',
       label: { 'zh-CN': '资产业务', en: 'Operations' },
@@ -46,6 +71,7 @@ export const ASSETS_OPERATIONS_PAGES: PageDef[] = [
   {
     path: 'assets/idle',
     page: IdlePage,
+    permission: SEES_IDLE,
     menu: {
       group: 'assets',
       label: { 'zh-CN': '闲置资产', en: 'Idle assets' },

@@ -43,7 +43,7 @@ function ServerSelect({
     queryKey: ['assets', 'picker', queryKey, q],
     queryFn: () => load(q),
     staleTime: 60_000,
-    // A 403 (no people:read, e.g. an approver granted at one site) leaves the known options.
+    // A 403 (a user who may not look people up) leaves the known options.
     retry: false,
   });
   const typedKnown = known.filter((o) => !q || o.label.includes(q));
@@ -75,25 +75,28 @@ function ServerSelect({
 }
 
 /**
- * A person of the organisation, by name or staff number (`GET /api/people`).
- * `known`: people the record already names (the assets' custodians, the
- * borrower), offered first — and alone for users who may not list people.
+ * A person, by name, staff number or phone, from the assets module's own
+ * lookup (`GET /api/assets/people`): people of departments at the user's
+ * sites, for managers and approvers granted at one site who hold no
+ * organisation-wide people:read. `known`: people the record already names
+ * (the assets' custodians, the borrower), offered first — and alone when the
+ * lookup refuses (a 403 leaves them).
  */
 export function PersonPicker({ known, ...props }: PickerProps & { known?: Option[] }) {
   return (
     <ServerSelect
       {...props}
       known={known}
-      queryKey="people"
+      queryKey="asset-people"
       load={async (q) => {
-        const page = await unwrap(
-          api.GET('/api/people', {
-            params: { query: { ...(q && { q }), active: 'true', pageSize: 20 } },
-          }),
+        const people = await unwrap(
+          api.GET('/api/assets/people', { params: { query: { ...(q && { q }), limit: 20 } } }),
         );
-        return page.items.map((p) => ({
+        return people.map((p) => ({
           value: p.id,
-          label: p.employeeNo ? `${p.name}（${p.employeeNo}）` : p.name,
+          label: [p.employeeNo ? `${p.name}（${p.employeeNo}）` : p.name, p.departmentName]
+            .filter(Boolean)
+            .join(' · '),
         }));
       }}
     />

@@ -158,7 +158,7 @@ export function AssetCreateModal({
         ]);
       } else if (!showServerFieldErrors(form, err)) setError(err as ApiError);
     },
-    onSuccess: (r, v) => {
+    onSuccess: (r) => {
       onCreated();
       close();
       const pending = r.operation.status === 'pending_approval';
@@ -181,7 +181,7 @@ export function AssetCreateModal({
           void navigate(
             labelsHref(
               r.assets.map((a) => a.id),
-              v.tagPrefix,
+              r.operation.id,
             ),
           ),
       });

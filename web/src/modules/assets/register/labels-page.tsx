@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../../app/api.ts';
+import type { ApiResponse } from '../../../app/api-models.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import {
@@ -38,8 +39,30 @@ const LIST_FILTERS = [
   'purchasedTo',
 ];
 
+/** Labels asked for at a time: a 2,000-desk batch comes in four answers, not one huge one. */
+const LABELS_PAGE = 500;
+
+type LabelAnswer = ApiResponse<'/api/assets/labels', 'get'>;
+
+/** Every label of a registration (its operation), page after page, in tag order. */
+async function labelsOfOperation(operationId: string): Promise<LabelAnswer> {
+  const items: LabelAnswer['items'] = [];
+  let page: number | null = 1;
+  while (page !== null) {
+    const answer: LabelAnswer = await unwrap(
+      api.GET('/api/assets/labels', {
+        params: { query: { operationId, page, pageSize: LABELS_PAGE, sort: 'tagNo' } },
+      }),
+    );
+    items.push(...answer.items);
+    page = answer.nextPage;
+  }
+  return { items, truncated: false, nextPage: null };
+}
+
 /**
- * The QR label sheet of chosen asset cards (`?ids=a,b,c`, or the register's filters `?q=ZY-`; up to 2,000): A4,
+ * The QR label sheet of chosen asset cards (`?ids=a,b,c`, every card of a
+ * registration `?operationId=`, or the register's filters `?q=ZY-`; up to 2,000): A4,
  * 3 × 8 labels of 70 × 37 mm. Each QR code opens `/a/<token>` on the phone
  * that scans it; the tag number under it is what a person types when the
  * camera fails. The toolbar is not printed.
@@ -50,19 +73,22 @@ export default function AssetLabelsPage() {
   const here = useLocation();
   const [search] = useSearchParams();
   const ids = (search.get('ids') ?? '').split(',').filter(Boolean).slice(0, 2000).join(',');
-  // Without ids: every card matching the register's filters (a big batch: its tag prefix).
+  const operationId = search.get('operationId') ?? '';
+  // Without ids: every card matching the register's filters.
   const filters = Object.fromEntries([...search].filter(([k]) => LIST_FILTERS.includes(k)));
   const any = ids !== '' || Object.keys(filters).length > 0;
   const chosen = useQuery({
-    queryKey: [...assetKeys.all, 'labels', ids, filters],
-    queryFn: () =>
-      any
-        ? unwrap(
-            api.GET('/api/assets/labels', {
-              params: { query: { ...filters, ids: ids || undefined, sort: 'tagNo' } },
-            }),
-          )
-        : Promise.resolve({ items: [], truncated: false }),
+    queryKey: [...assetKeys.all, 'labels', ids, operationId, filters],
+    queryFn: (): Promise<LabelAnswer> =>
+      operationId
+        ? labelsOfOperation(operationId)
+        : any
+          ? unwrap(
+              api.GET('/api/assets/labels', {
+                params: { query: { ...filters, ids: ids || undefined, sort: 'tagNo' } },
+              }),
+            )
+          : Promise.resolve({ items: [], truncated: false, nextPage: null }),
   });
 
   const labels: Label[] = (chosen.data?.items ?? []).map((l) => ({

@@ -87,10 +87,11 @@ export function lifeText(months: number | null, years: (m: number) => string, no
 
 /**
  * The labels page for these cards. Ids travel in the address (and on to the
- * API), which servers cap at some 16 KB: above 300 cards a batch is found by
- * its tag prefix instead (`fallbackQ`).
+ * API), which servers cap at some 16 KB: the cards of a registration (a batch
+ * of up to 2,000 desks) go by the registration's `operationId` instead, which
+ * the page reads page by page.
  */
-export function labelsHref(ids: readonly string[], fallbackQ?: string): string {
-  if (ids.length > 300 && fallbackQ) return `/assets/labels?q=${encodeURIComponent(fallbackQ)}`;
+export function labelsHref(ids: readonly string[], operationId?: string): string {
+  if (operationId) return `/assets/labels?operationId=${operationId}`;
   return `/assets/labels?ids=${ids.join(',')}`;
 }

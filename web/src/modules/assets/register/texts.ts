@@ -280,6 +280,14 @@ export const registerTexts = defineTexts(
       printed: (date: string) => `打印日期：${date}`,
       none: '无',
     },
+    myCustody: {
+      title: '本部门责任书',
+      noDepartment: '您的账号没有关联到某个部门的员工档案',
+      noDepartmentHint:
+        '请系统管理员在“账号”中把您的账号关联到员工档案，并在员工档案中填写所在部门。',
+      readerHint: '也可以在资产报表的“财物管理责任书”中选择任一部门。',
+      toReports: '打开资产报表',
+    },
     common: { none: '—', yes: '是', no: '否', cancel: '取消', close: '关闭' },
   },
   {
@@ -566,6 +574,15 @@ export const registerTexts = defineTexts(
       back: 'Back',
       printed: (date: string) => `Printed ${date}`,
       none: 'None',
+    },
+    myCustody: {
+      title: "My department's agreement",
+      noDepartment: 'Your account is not linked to a staff record with a department',
+      noDepartmentHint:
+        'Ask the administrator to link your account to your staff record (Accounts) and to set the department on that record.',
+      readerHint:
+        'You can also choose any department under Custody agreement in the asset reports.',
+      toReports: 'Open asset reports',
     },
     common: { none: '—', yes: 'Yes', no: 'No', cancel: 'Cancel', close: 'Close' },
   },
