@@ -48,7 +48,10 @@ describe('items', () => {
       'WJ-001',
     );
 
-    const patched = await eastManager.patch(`/api/stores/items/${item.id}`, {
+    // The catalogue is shared by every site: a site's manager may add items, not change them.
+    const bySite = await eastManager.patch(`/api/stores/items/${item.id}`, { minStock: 1 });
+    expect(bySite.statusCode, bySite.body).toBe(403);
+    const patched = await t.admin.patch(`/api/stores/items/${item.id}`, {
       minStock: 10,
       spec: 'DN15',
       active: false,

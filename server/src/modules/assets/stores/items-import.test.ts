@@ -8,11 +8,13 @@ import { buildItem } from './test-support.ts';
 
 let t: TestApp;
 let staff: Agent;
+let siteManager: Agent;
 
 beforeAll(async () => {
   t = await createTestApp();
   const site = await buildSite(t.admin);
   staff = await buildUser(t, { roleKey: 'staff', siteId: site.id });
+  siteManager = await buildUser(t, { roleKey: 'manager', siteId: site.id });
 });
 afterAll(() => t.close());
 
@@ -93,6 +95,26 @@ describe('item import', () => {
     );
     const list = (await t.admin.get('/api/stores/items?q=IMP-10')).json<{ total: number }>();
     expect(list.total).toBe(0);
+  });
+
+  it("lets a site's manager add items but not change the shared ones", async () => {
+    await buildItem(t.admin, { code: 'IMP-SHARED', name: '共用', unit: '个' });
+    const res = await upload(
+      siteManager,
+      await xlsxOf([
+        HEADER,
+        ['IMP-SITE', '本院新物资', null, '个', null, null],
+        ['IMP-SHARED', '改名', null, '个', null, null],
+      ]),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('全院的物资管理权限');
+    const added = await upload(
+      siteManager,
+      await xlsxOf([HEADER, ['IMP-SITE', '本院新物资', null, '个', null, null]]),
+    );
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json()).toMatchObject({ created: 1 });
   });
 
   it('is for storekeepers only', async () => {

@@ -11,6 +11,7 @@ import { optionalText, readImportSheet } from '../../../platform/excel/read-shee
 import type { TemplateSpec } from '../../../platform/excel/template.ts';
 import type { SheetColumn } from '../../../platform/excel/workbook.ts';
 import { newId } from '../../../platform/ids.ts';
+import { StoresP } from '../policy.ts';
 import { ItemCreateSchema } from './schema.ts';
 
 export const ITEM_COLUMNS = [
@@ -72,6 +73,7 @@ async function plan(
   rows: readonly { row: number; cells: Partial<Record<ItemColumnKey, string>> }[],
 ): Promise<PlannedRow[]> {
   const errors = new ImportErrors(actor.lang);
+  const mayEditCatalogue = actor.access.hasOrgWide(StoresP.manage);
   // A catalogue is thousands of items, not millions: read it whole.
   const stored = await tx
     .selectFrom('st_items')
@@ -146,6 +148,14 @@ async function plan(
     );
     if (same) {
       planned.push({ row: r.row, kind: 'unchanged' });
+      continue;
+    }
+    // As PATCH /api/stores/items/:id: the catalogue is shared by every site.
+    if (!mayEditCatalogue) {
+      errors.add(r.row, '编码', {
+        zh: `物资 ${v.code} 已存在；修改已有物资需要全院的物资管理权限`,
+        en: `Item ${v.code} exists; changing an existing item needs stores:manage for the whole organisation`,
+      });
       continue;
     }
     planned.push({

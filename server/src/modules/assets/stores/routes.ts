@@ -93,10 +93,12 @@ export function storesRoutes(app: App, deps: Deps): void {
   app.patch(
     '/api/stores/items/:id',
     {
-      config: { auth: StoresP.manage, scope: 'site' },
+      // The catalogue is the organisation's: an item changed at one site changes at all of
+      // them, so changing one needs stores:manage org-wide (a site's keeper may add items).
+      config: { auth: StoresP.manage },
       schema: {
         tags,
-        summary: '修改物资 Update an item (stop it with active=false)',
+        summary: '修改物资 Update an item (stop it with active=false; stores:manage org-wide)',
         params: IdParams,
         body: ItemPatchSchema,
         response: { 200: ItemSchema },

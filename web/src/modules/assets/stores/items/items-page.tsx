@@ -25,6 +25,8 @@ export default function ItemsPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const manage = can(me, 'stores:manage', 'site');
+  // The catalogue is shared by every site: only an organisation-wide manager changes an item.
+  const editItems = can(me, 'stores:manage');
   const [editing, setEditing] = useState<StockItem | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
 
@@ -66,7 +68,7 @@ export default function ItemsPage() {
         fetchPage={(query) => unwrap(api.GET('/api/stores/items', { params: { query } }))}
         rowKey={(i) => i.id}
         exportPath={can(me, 'stores:export', 'site') ? '/api/stores/items/export.xlsx' : undefined}
-        onOpen={manage ? (i) => setEditing(i) : undefined}
+        onOpen={editItems ? (i) => setEditing(i) : undefined}
         emptyText={t.items.empty}
         actions={
           manage && (
