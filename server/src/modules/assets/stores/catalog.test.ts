@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, buildUser } from '../../../test/factories.ts';
 import { createTestApp, type Agent, type TestApp } from '../../../test/test-app.ts';
@@ -155,5 +156,20 @@ describe('stores', () => {
       expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     }
     expect((await staff.get('/api/stores/stock/export.xlsx')).statusCode).toBe(403);
+
+    // A role that may export but not read the lists still exports its sites' rows.
+    const role = await t.admin.post('/api/roles', {
+      key: 'stores_exporter',
+      name: '物资导出',
+      permissions: ['stores:export'],
+    });
+    expect(role.statusCode, role.body).toBe(201);
+    const exporter = await buildUser(t, { roleKey: 'stores_exporter', siteId: east.id });
+    const file = await exporter.get('/api/stores/stock/export.xlsx');
+    expect(file.statusCode, file.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(cells).toContain(item.name);
   });
 });

@@ -10,8 +10,12 @@ export function sitesWith(actor: Actor, ...perms: string[]): SiteScope {
   return [...new Set(scopes.flatMap((s) => (s === 'all' ? [] : s)))];
 }
 
-/** Stock, ledger and reports: whoever reads or keeps the stores there. */
-export const readSites = (actor: Actor) => sitesWith(actor, StoresP.read, StoresP.manage);
+/**
+ * Stock, ledger and reports: whoever reads or keeps the stores there, or may
+ * export them (the export routes need stores:export; the lists need read).
+ */
+export const readSites = (actor: Actor) =>
+  sitesWith(actor, StoresP.read, StoresP.manage, StoresP.export);
 
 /** The item catalogue is the organisation's: any stores role may look items up. */
 export function requireAnyStoresRole(actor: Actor): void {
