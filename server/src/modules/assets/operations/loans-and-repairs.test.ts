@@ -100,11 +100,27 @@ describe('loans', () => {
       .execute();
     const res = await manager.get(`/api/assets/reports/loans?siteId=${siteA}`);
     expect(res.statusCode).toBe(200);
-    const line = res
-      .json<{ operationId: string; daysOverdue: number; borrower: { name: string } }[]>()
-      .find((l) => l.operationId === op.id);
+    type Page = {
+      items: { operationId: string; daysOverdue: number; borrower: { name: string } }[];
+      total: number;
+    };
+    const line = res.json<Page>().items.find((l) => l.operationId === op.id);
     expect(line).toMatchObject({ daysOverdue: 3, borrower: { name: '张老师' } });
-    expect((await managerB.get(`/api/assets/reports/loans`)).json<unknown[]>()).toEqual([]);
+    // Paged and searchable: by the borrower, a page of one.
+    const found = (
+      await manager.get(`/api/assets/reports/loans?q=${encodeURIComponent('张老师')}&pageSize=1`)
+    ).json<Page>();
+    expect(found.items).toHaveLength(1);
+    expect(found.total).toBeGreaterThanOrEqual(1);
+    expect(found.items[0]!.borrower.name).toBe('张老师');
+    const none = (
+      await manager.get(`/api/assets/reports/loans?q=nobody-borrowed-this`)
+    ).json<Page>();
+    expect(none).toMatchObject({ items: [], total: 0 });
+    expect((await managerB.get(`/api/assets/reports/loans`)).json<Page>()).toMatchObject({
+      items: [],
+      total: 0,
+    });
     const xlsx = await manager.get('/api/assets/reports/loans.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/connect.ts';
+import { containsText, dialectOf } from '../../../platform/db/dialect.ts';
 import { AssetsP } from '../policy.ts';
 import { fullSites } from './operation-rules.ts';
 import { daysBetween, localToday, orgTimeZone } from './org-calendar.ts';
@@ -16,13 +17,50 @@ export type LoanLine = {
   daysOverdue: number;
 };
 
+export type LoansFilter = {
+  siteId?: string | undefined;
+  overdueOnly?: boolean | undefined;
+  /** Tag, asset name or borrower. */
+  q?: string | undefined;
+};
+
+/** One page of the loans outstanding, most overdue first, with the total. */
+export async function loansPage(
+  db: DbOrTx,
+  actor: Actor,
+  q: LoansFilter & { page: number; pageSize: number },
+  now = new Date(),
+) {
+  const { page, pageSize } = q;
+  const [items, total] = await Promise.all([
+    loansOutstanding(db, actor, q, now, { limit: pageSize, offset: (page - 1) * pageSize }),
+    loansOutstanding(db, actor, q, now, 'count'),
+  ]);
+  return { items, total, page, pageSize };
+}
+
 /** Loans outstanding: every lent asset not yet back, with its borrower and how late it is. */
 export async function loansOutstanding(
   db: DbOrTx,
   actor: Actor,
-  q: { siteId?: string | undefined; overdueOnly?: boolean | undefined },
+  q: LoansFilter,
+  now?: Date,
+  window?: { limit: number; offset: number },
+): Promise<LoanLine[]>;
+export async function loansOutstanding(
+  db: DbOrTx,
+  actor: Actor,
+  q: LoansFilter,
+  now: Date | undefined,
+  window: 'count',
+): Promise<number>;
+export async function loansOutstanding(
+  db: DbOrTx,
+  actor: Actor,
+  q: LoansFilter,
   now = new Date(),
-): Promise<LoanLine[]> {
+  window?: { limit: number; offset: number } | 'count',
+): Promise<LoanLine[] | number> {
   const today = localToday(await orgTimeZone(db, actor.orgId), now);
   // Those who export (finance) may list what they may download.
   const full = fullSites(actor);
@@ -54,7 +92,27 @@ export async function loansOutstanding(
     query = sites.length ? query.where('o.site_id', 'in', sites) : query.where(sql<boolean>`1 = 0`);
   if (q.siteId) query = query.where('o.site_id', '=', q.siteId);
   if (q.overdueOnly) query = query.where('o.due_date', '<', today);
-  const rows = await query.orderBy('o.due_date').orderBy('a.tag_no').execute();
+  if (q.q) {
+    const text = q.q;
+    const dialect = dialectOf(db);
+    query = query.where((eb) =>
+      eb.or(
+        ['a.tag_no', 'a.name', 'o.borrower_name', 'p.name'].map((col) =>
+          containsText(dialect, col, text),
+        ),
+      ),
+    );
+  }
+  if (window === 'count') {
+    const { n } = await query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+  let ordered = query.orderBy('o.due_date').orderBy('a.tag_no').orderBy('o.id');
+  if (window) ordered = ordered.limit(window.limit).offset(window.offset);
+  const rows = await ordered.execute();
   return rows.map((r) => ({
     operationId: r.id,
     number: r.number,

@@ -3,9 +3,10 @@ import type { Deps } from '../../../platform/deps.ts';
 import { sendXlsxStream } from '../../../platform/excel/export-stream.ts';
 import { todayIn } from '../../../platform/excel/workbook.ts';
 import { actorOf } from '../../../platform/http/actor.ts';
+import { PageQuery, paged } from '../../../platform/http/schemas.ts';
 import type { App } from '../../../platform/http/types.ts';
 import { AssetsP } from '../policy.ts';
-import { loansOutstanding, type LoanLine } from './loans.ts';
+import { loansOutstanding, loansPage, type LoanLine } from './loans.ts';
 import { orgTimeZone } from './org-calendar.ts';
 
 const LoansQuery = z.strictObject({
@@ -14,7 +15,9 @@ const LoansQuery = z.strictObject({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  q: z.string().trim().max(100).optional(),
 });
+const LoansPageQuery = LoansQuery.extend(PageQuery);
 const LoanSchema = z.object({
   operationId: z.string(),
   number: z.string(),
@@ -61,12 +64,12 @@ export function loansRoutes(app: App, { db }: Deps): void {
       config: { auth: AssetsP.read, scope: 'site' },
       schema: {
         tags: ['assets-reports'],
-        summary: '借出未还 Loans outstanding: borrower, due date, days overdue',
-        querystring: LoansQuery,
-        response: { 200: z.array(LoanSchema) },
+        summary: '借出未还 Loans outstanding, most overdue first, a page at a time',
+        querystring: LoansPageQuery,
+        response: { 200: paged(LoanSchema) },
       },
     },
-    async (req) => loansOutstanding(db, actorOf(req), req.query),
+    async (req) => loansPage(db, actorOf(req), req.query),
   );
   app.get(
     '/api/assets/reports/loans.xlsx',

@@ -9,7 +9,7 @@ import { formatDate } from '../../../components/format.ts';
 import { ToneTag } from './tone-tag.tsx';
 import { ListPage } from '../../../components/list/list-page.tsx';
 import type { ListColumn, ListFilter } from '../../../components/list/list-types.ts';
-import { canAt, opsKeys, pageOf, type Loan } from './model.ts';
+import { canAt, opsKeys, type Loan } from './model.ts';
 import { StartOperationDialog, type AssetPick } from './start-operation-dialog.tsx';
 import { opsTexts } from './texts.ts';
 import { useSiteFilter } from './use-site-filter.ts';
@@ -26,6 +26,7 @@ export default function LoansPage() {
   const siteFilter = useSiteFilter(tx.common.site);
 
   const filters: ListFilter[] = [
+    { type: 'search', key: 'q', label: t.search },
     ...siteFilter,
     {
       type: 'select',
@@ -94,13 +95,9 @@ export default function LoansPage() {
         columns={columns}
         filters={filters}
         queryKey={opsKeys.loans}
-        fetchPage={async (query) => {
-          const { page: _p, pageSize: _s, ...filter } = query;
-          const all = await unwrap(
-            api.GET('/api/assets/reports/loans', { params: { query: filter as never } }),
-          );
-          return pageOf(all, query);
-        }}
+        fetchPage={(query) =>
+          unwrap(api.GET('/api/assets/reports/loans', { params: { query: query as never } }))
+        }
         rowKey={(l) => `${l.operationId}:${l.asset.id}`}
         exportPath={can(me, 'assets:export', 'site') ? '/api/assets/reports/loans.xlsx' : undefined}
         emptyText={t.empty}

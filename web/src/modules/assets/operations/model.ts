@@ -5,7 +5,7 @@ import type { ApiResponse } from '../../../app/api-models.ts';
 export type OperationDetail = ApiResponse<'/api/assets/operations/{id}', 'get'>;
 export type OperationRow = ApiResponse<'/api/assets/operations', 'get'>['items'][number];
 export type CompensationRow = ApiResponse<'/api/assets/compensations', 'get'>['items'][number];
-export type Loan = ApiResponse<'/api/assets/reports/loans', 'get'>[number];
+export type Loan = ApiResponse<'/api/assets/reports/loans', 'get'>['items'][number];
 export type AssetSettings = ApiResponse<'/api/assets/settings', 'get'>;
 export type IdleGroup = ApiResponse<'/api/assets/idle', 'get'>['groups'][number];
 

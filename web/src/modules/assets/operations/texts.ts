@@ -226,6 +226,7 @@ export const opsTexts = defineTexts(
     },
     loans: {
       title: '借用管理',
+      search: '标签号、资产或借用人',
       overdueOnly: '只看逾期',
       number: '借用单',
       asset: '资产',
@@ -477,6 +478,7 @@ export const opsTexts = defineTexts(
     },
     loans: {
       title: 'Loans',
+      search: 'Tag, asset or borrower',
       overdueOnly: 'Overdue only',
       number: 'Loan',
       asset: 'Asset',
