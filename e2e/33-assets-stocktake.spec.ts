@@ -1,9 +1,11 @@
 /**
  * Journey: an asset stock-take (盘点). Six chairs stand in room A. The
- * manager starts a stock-take of the building; on a phone a counter types
- * five tags — four in room A, one found in room B (wrong place) — and marks
- * nothing missing. The variance shows one missing chair; closing turns it
- * into a loss operation that an approver approves, and the chair is lost.
+ * manager starts a stock-take of the building; on a phone a counter (the
+ * built-in 盘点员 role, at this site only) finds the 盘点 menu entry, types
+ * five tags — four in room A, one found in room B (wrong place) — and records
+ * a filing cabinet nobody registered (盘盈). The variance shows one missing
+ * chair; closing registers the cabinet as an asset card and turns the missing
+ * chair into a loss operation that an approver approves: the chair is lost.
  */
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
@@ -14,6 +16,8 @@ test.describe.configure({ mode: 'serial' });
 // Codes unlikely to clash with other journeys' data.
 const TAG = `ST${Date.now().toString(36).slice(-4).toUpperCase()}`;
 const APPROVER = { username: `${TAG.toLowerCase()}-leader`, password: 'houqin-e2e-approve-1' };
+const COUNTER = { username: `${TAG.toLowerCase()}-counter`, password: 'houqin-e2e-count-1' };
+const CABINET = `${TAG} 无账文件柜`;
 const ROOM_A = `${TAG} 201 库房`;
 const ROOM_B = `${TAG} 202 办公室`;
 const CAMPAIGN = `${TAG} 年度盘点`;
@@ -62,17 +66,18 @@ async function prepare(page: Page) {
     }),
   );
   const roles = (await (await r.get('/api/roles')).json()) as { id: string; key: string }[];
-  await created(
-    await r.post('/api/users', {
+  const user = (who: { username: string; password: string }, name: string, role: string) =>
+    r.post('/api/users', {
       data: {
-        username: APPROVER.username,
-        password: APPROVER.password,
-        displayName: `${TAG} 审批人`,
+        username: who.username,
+        password: who.password,
+        displayName: `${TAG} ${name}`,
         mustChangePassword: false,
-        grants: [{ roleId: roles.find((x) => x.key === 'leader')!.id, siteId: site.id }],
+        grants: [{ roleId: roles.find((x) => x.key === role)!.id, siteId: site.id }],
       },
-    }),
-  );
+    });
+  await created(await user(APPROVER, '审批人', 'leader'));
+  await created(await user(COUNTER, '盘点员', 'asset_counter'));
   return { siteId: site.id };
 }
 
@@ -109,9 +114,18 @@ test.describe('on a phone', () => {
     page,
   }, testInfo) => {
     test.setTimeout(180_000);
-    await signIn(page, ADMIN);
-    await page.goto('/assets/stocktakes');
+    // The built-in counter role: assets:count at this site, no assets:read — the menu still leads here.
+    await signIn(page, COUNTER);
+    await page.getByRole('button', { name: '打开导航菜单' }).click();
+    const entry = page.getByRole('navigation', { name: '主导航' }).getByRole('link', {
+      name: '资产盘点',
+    });
+    await expect(entry).toBeVisible();
+    await snap(page, testInfo, '03a-phone-counter-menu');
+    await entry.click();
     await expect(page.getByText(CAMPAIGN)).toBeVisible();
+    // A counter starts nothing.
+    await expect(page.getByRole('button', { name: '发起盘点' })).toHaveCount(0);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       375,
     );
@@ -143,6 +157,23 @@ test.describe('on a phone', () => {
       375,
     );
     await snap(page, testInfo, '05-phone-wrong-place');
+
+    // A filing cabinet nobody registered stands in room B: surplus (盘盈).
+    await page.getByRole('button', { name: '登记盘盈' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('物品名称').fill(CABINET);
+    await snap(page, testInfo, '05a-phone-surplus');
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await expect(page.getByText('已登记盘盈')).toBeVisible();
+
+    // The campaign page: progress for the counter, but no closing.
+    await page.goto(`/assets/stocktakes/${stocktakeId}`);
+    await expect(page.getByText('5/6').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: '结束盘点' })).toHaveCount(0);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      375,
+    );
+    await snap(page, testInfo, '05b-phone-campaign');
   });
 });
 
@@ -160,11 +191,22 @@ test('variance, closing, and the approver makes the missing chair lost', async (
   await snap(page, testInfo, '06-variance');
 
   await page.getByRole('button', { name: '结束盘点' }).click();
-  await page
-    .getByRole('tooltip')
-    .getByRole('button', { name: /确\s?定|OK/ })
-    .click();
-  await expect(page.getByText('已结束盘点，差异已生成业务单')).toBeVisible();
+  // The closing dialog: the cabinet becomes an asset card under the chairs' category.
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: `将「${CABINET}」登记为资产` }).check();
+  // Typed into the searchable select and chosen with the keyboard; the choice must show.
+  const category = dialog.getByLabel('资产分类', { exact: true });
+  await category.click();
+  await category.fill(`${TAG} 办公椅`);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(`${TAG} 办公椅`).waitFor();
+  await category.press('Enter');
+  await expect(dialog.getByTitle(`${TAG} 办公椅`)).toBeVisible();
+  await dialog.getByLabel('单价（元，可选）').fill('1200');
+  await snap(page, testInfo, '06a-close-dialog');
+  await expectAccessible(page, testInfo, 'close-dialog');
+  await dialog.getByRole('button', { name: '结束盘点' }).click();
+  await expect(page.getByText('已结束盘点，1 件盘盈物品已登记为资产')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^已入账：/ })).toBeVisible();
   await expect(page.getByText('业务单审批通过后，盘点自动结束。')).toBeVisible();
 
   // The approver (another person) approves the loss operation.

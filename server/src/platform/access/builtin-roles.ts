@@ -46,6 +46,12 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     patterns: [...READ_PLACES, '*:request', '*:sign'],
   },
   {
+    // Counts property on a phone at their site(s): the campaigns to count and the places to stand in.
+    key: 'asset_counter',
+    name: { zh: '盘点员', en: 'Stock-take counter' },
+    patterns: [...READ_PLACES, 'assets:count'],
+  },
+  {
     key: 'safety_officer',
     name: { zh: '安全员', en: 'Safety officer' },
     patterns: [...READ_PLACES, 'safety:*'],

@@ -20,6 +20,7 @@ export {
   type JoinedAsset,
 } from './repository.ts';
 export { getAssetDetail, listAssets, orgToday } from './read-assets.ts';
+export { registerFoundItems, type FoundItem } from './register-found.ts';
 export { assetVisibility, seesNothing, visibleAssets, type AssetVisibility } from './visibility.ts';
 export { custodyKey } from './attachments.ts';
 export {

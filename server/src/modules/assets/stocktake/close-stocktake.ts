@@ -17,13 +17,16 @@ import {
   updateAssetVersioned,
 } from '../operations/index.ts';
 import { loadStocktake, mayManage, type StocktakeRow } from './access.ts';
+import type { CloseInput } from './schema.ts';
+import { registerSurplus } from './register-surplus.ts';
 
 /*
  * Closing a campaign: whatever was not counted is missing; the differences
  * become asset operations, one per kind, so the register changes only the
  * way it always does (with the organisation's approval rules):
  *   missing → loss (报失), damaged → damage (报损), found but recorded lost →
- *   recover (找回), found elsewhere → adjust (盘点调整, the place is corrected).
+ *   recover (找回), found elsewhere → adjust (盘点调整, the place is corrected),
+ *   surplus the manager accepts → register (盘盈入账, new cards).
  * The campaign waits in 'closing' while an operation waits for an approver,
  * and is 'closed' once none does.
  */
@@ -49,9 +52,10 @@ export async function closeStocktake(
   deps: Pick<Deps, 'db' | 'config'>,
   actor: Actor,
   id: string,
-  note: string | undefined,
+  input: CloseInput,
   now = new Date(),
 ): Promise<void> {
+  const note = input.note || undefined;
   await deps.db.transaction().execute(async (tx) => {
     const st = await loadStocktake(tx, actor, id);
     if (!mayManage(actor, st.site_id))
@@ -113,6 +117,15 @@ export async function closeStocktake(
       (l) => l.result === 'wrong_place' && l.status !== 'lost' && !l.open_operation_id,
     );
     if (moved.length) ops.push(await startAdjust(tx, actor, st, moved, reason, now));
+    const registered = await registerSurplus(
+      tx,
+      actor,
+      st,
+      input.registerSurplus ?? [],
+      reason,
+      now,
+    );
+    if (registered) ops.push(registered);
     await versioned(
       tx,
       st,
@@ -124,7 +137,11 @@ export async function closeStocktake(
       entityType: 'asset_stocktake',
       entityId: id,
       siteId: st.site_id,
-      after: { operations: ops, note: note ?? null },
+      after: {
+        operations: ops,
+        note: note ?? null,
+        registeredSurplus: (input.registerSurplus ?? []).map((r) => r.surplusId),
+      },
     });
     await settle(
       tx,

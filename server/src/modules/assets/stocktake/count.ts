@@ -5,7 +5,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { loadStocktake, mayCount, type StocktakeRow } from './access.ts';
-import type { LineResult, ScanInput, ScanResult, SurplusCreate } from './schema.ts';
+import type { LineResult, ScanInput, ScanResult, Surplus, SurplusCreate } from './schema.ts';
 
 /*
  * Counting: a scan marks an expected asset found (or in the wrong place, or
@@ -159,14 +159,14 @@ export async function addSurplus(
   id: string,
   input: SurplusCreate,
   now = new Date(),
-) {
+): Promise<Surplus> {
   const st = await countable(db, actor, id);
   const here = await placeAt(db, st, input.locationId);
   const tagNo = input.tagNo || null;
   const card = tagNo
     ? await db
         .selectFrom('ast_assets')
-        .select('id')
+        .select(['id', 'code', 'tag_no', 'status'])
         .where('org_id', '=', actor.orgId)
         .where('tag_no', '=', tagNo)
         .executeTakeFirst()
@@ -198,5 +198,7 @@ export async function addSurplus(
     location: { id: here.id, name: here.name },
     note: row.note,
     countedAt: row.counted_at,
+    card: card ? { id: card.id, code: card.code, tagNo: card.tag_no, status: card.status } : null,
+    registered: false,
   };
 }

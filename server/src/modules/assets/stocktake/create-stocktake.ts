@@ -93,7 +93,7 @@ export async function createStocktake(
       .selectFrom('ast_assets as a')
       .where('a.org_id', '=', actor.orgId)
       .where('a.site_id', '=', input.siteId)
-      .where('a.status', '<>', 'disposed');
+      .where('a.status', 'not in', ['disposed', 'void']);
     if (placeId)
       expected = expected.where('a.location_id', 'in', locationSubtree(tx, actor.orgId, placeId));
     if (scope.departmentId) expected = expected.where('a.department_id', '=', scope.departmentId);

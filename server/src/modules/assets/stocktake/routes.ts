@@ -11,6 +11,7 @@ import { addSurplus, markLine, scanAsset } from './count.ts';
 import { createStocktake } from './create-stocktake.ts';
 import { getStocktakeDetail, listLines, listStocktakes } from './read-stocktakes.ts';
 import {
+  CancelSchema,
   CloseSchema,
   LineMarkSchema,
   LinePageSchema,
@@ -182,18 +183,17 @@ export function stocktakeRoutes(app: App, deps: Deps): void {
           tags,
           summary:
             action === 'close'
-              ? '结束盘点 Close: uncounted become missing; adjustments become operations (with approval)'
+              ? '结束盘点 Close: uncounted become missing; differences become operations, accepted surplus becomes cards (with approval)'
               : '撤销盘点 Cancel a stock-take still counting',
           params: IdParams,
-          body: CloseSchema,
+          body: action === 'close' ? CloseSchema : CancelSchema,
           response: { 200: StocktakeDetailSchema },
         },
       },
       async (req) => {
         const actor = actorOf(req);
-        const note = req.body.note || undefined;
-        if (action === 'close') await closeStocktake(deps, actor, req.params.id, note);
-        else await cancelStocktake(deps, actor, req.params.id, note);
+        if (action === 'close') await closeStocktake(deps, actor, req.params.id, req.body);
+        else await cancelStocktake(deps, actor, req.params.id, req.body.note || undefined);
         return getStocktakeDetail(db, actor, req.params.id);
       },
     );

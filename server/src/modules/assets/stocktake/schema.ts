@@ -155,7 +155,14 @@ export const SurplusSchema = z.object({
   location: Named.nullable(),
   note: z.string().nullable(),
   countedAt: z.string(),
+  /** The card this item is: one whose tag it carries, or the card its closing registered. */
+  card: z
+    .object({ id: z.string(), code: z.string(), tagNo: z.string(), status: z.string() })
+    .nullable(),
+  /** The card was registered from this entry when the stock-take was closed (盘盈入账). */
+  registered: z.boolean(),
 });
+export type Surplus = z.infer<typeof SurplusSchema>;
 
 export const LineQuery = z.strictObject({
   locationId: Id.optional(),
@@ -196,4 +203,34 @@ export const VarianceSchema = z.object({
 });
 export type Variance = z.infer<typeof VarianceSchema>;
 
-export const CloseSchema = z.strictObject({ note: Note.optional() });
+/**
+ * A surplus entry the manager accepts on closing: it becomes an asset card
+ * with the entry's name, tag and place, and what the counter could not
+ * record — the category, and optionally the using department and a value.
+ */
+export const SurplusRegisterSchema = z.strictObject({
+  surplusId: Id,
+  categoryId: z.uuid({ error: msg('请选择资产分类', 'Choose the category') }),
+  departmentId: Id.nullable().optional(),
+  unitPriceFen: z
+    .number({ error: msg('请填写金额', 'Enter an amount') })
+    .int()
+    .min(0, { error: msg('金额不能为负数', 'The amount cannot be negative') })
+    .max(100_000_000_00, { error: msg('金额过大', 'The amount is too large') })
+    .default(0),
+});
+export type SurplusRegister = z.infer<typeof SurplusRegisterSchema>;
+
+export const CloseSchema = z.strictObject({
+  note: Note.optional(),
+  /** Surplus entries to register as cards in the closing (others stay recorded only). */
+  registerSurplus: z
+    .array(SurplusRegisterSchema)
+    .max(1000)
+    .refine((a) => new Set(a.map((r) => r.surplusId)).size === a.length, {
+      error: msg('同一条盘盈重复提交', 'A surplus entry is listed twice'),
+    })
+    .optional(),
+});
+export type CloseInput = z.infer<typeof CloseSchema>;
+export const CancelSchema = z.strictObject({ note: Note.optional() });

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/connect.ts';
 import type { ExportSheet, ExportValue } from '../../../platform/excel/export-stream.ts';
-import { loadStocktake } from './access.ts';
+import { readJson } from '../../../platform/db/dialect.ts';
+import { loadStocktake, type StocktakeRow } from './access.ts';
 import { joinedLines, LINE_COLUMNS, lineFromRow } from './read-stocktakes.ts';
-import type { Variance, VarianceFilter } from './schema.ts';
+import type { Surplus, Variance, VarianceFilter } from './schema.ts';
 
 /*
  * The variance report (盘点差异): missing (not found yet counts as missing,
@@ -22,7 +23,7 @@ export async function varianceReport(
   id: string,
   f: VarianceFilter,
 ): Promise<Variance> {
-  await loadStocktake(db, actor, id);
+  const st = await loadStocktake(db, actor, id);
   const figures = await db
     .selectFrom('ast_stocktake_lines as l')
     .select([
@@ -54,7 +55,7 @@ export async function varianceReport(
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    surplusOf(db, id),
+    surplusOf(db, st),
   ]);
   // The lines' total is the figures' own counts: no second pass over the lines.
   const total = figures
@@ -77,10 +78,12 @@ export async function varianceReport(
   };
 }
 
-export async function surplusOf(db: DbOrTx, id: string) {
+/** The surplus entries with their cards; `registered` when the closing made the card. */
+export async function surplusOf(db: DbOrTx, st: StocktakeRow): Promise<Surplus[]> {
   const rows = await db
     .selectFrom('ast_stocktake_surplus as s')
     .leftJoin('locations as loc', 'loc.id', 's.location_id')
+    .leftJoin('ast_assets as a', 'a.id', 's.asset_id')
     .select([
       's.id',
       's.name',
@@ -89,11 +92,16 @@ export async function surplusOf(db: DbOrTx, id: string) {
       'loc.name as loc_name',
       's.note',
       's.counted_at',
+      's.asset_id',
+      'a.code',
+      'a.tag_no as card_tag',
+      'a.status as card_status',
     ])
-    .where('s.stocktake_id', '=', id)
+    .where('s.stocktake_id', '=', st.id)
     .orderBy('s.counted_at')
     .limit(1000)
     .execute();
+  const made = await registeredBy(db, st);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -101,7 +109,26 @@ export async function surplusOf(db: DbOrTx, id: string) {
     location: r.location_id && r.loc_name ? { id: r.location_id, name: r.loc_name } : null,
     note: r.note,
     countedAt: r.counted_at,
+    card:
+      r.asset_id && r.code
+        ? { id: r.asset_id, code: r.code, tagNo: r.card_tag!, status: r.card_status! }
+        : null,
+    registered: !!r.asset_id && made.has(r.asset_id),
   }));
+}
+
+/** Cards registered by the campaign's closing: the lines of its 'register' operation. */
+async function registeredBy(db: DbOrTx, st: StocktakeRow): Promise<Set<string>> {
+  const ids = st.operation_ids ? readJson<string[]>(st.operation_ids) : [];
+  if (!ids.length) return new Set();
+  const lines = await db
+    .selectFrom('ast_operation_lines as ol')
+    .innerJoin('ast_operations as o', 'o.id', 'ol.operation_id')
+    .select('ol.asset_id')
+    .where('o.id', 'in', ids)
+    .where('o.kind', '=', 'register')
+    .execute();
+  return new Set(lines.map((l) => l.asset_id));
 }
 
 const RESULT_LABEL: Record<string, string> = {
@@ -137,7 +164,7 @@ export async function varianceExport(db: DbOrTx, actor: Actor, id: string): Prom
         ]);
       if (rows.length < 1000) break;
     }
-    const surplus = await surplusOf(db, id);
+    const surplus = await surplusOf(db, st);
     if (surplus.length)
       yield surplus.map((s) => [
         RESULT_LABEL.surplus!,
@@ -146,7 +173,9 @@ export async function varianceExport(db: DbOrTx, actor: Actor, id: string): Prom
         null,
         s.location?.name ?? null,
         null,
-        s.note,
+        [s.note, s.card && (s.registered ? `已登记 ${s.card.code}` : `卡片 ${s.card.code}`)]
+          .filter(Boolean)
+          .join('；') || null,
       ]);
   }
   return {

@@ -8,6 +8,7 @@ export type StocktakeCreate = ApiBody<'/api/assets/stocktakes', 'post'>;
 export type ScanResult = ApiResponse<'/api/assets/stocktakes/{id}/scan', 'post'>;
 export type Variance = ApiResponse<'/api/assets/stocktakes/{id}/variance', 'get'>;
 export type Line = Variance['lines']['items'][number];
+export type Surplus = Variance['surplus'][number];
 
 export const stocktakeKey = (id: string) => ['assets', 'stocktakes', id] as const;
 

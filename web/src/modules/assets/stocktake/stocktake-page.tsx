@@ -7,6 +7,8 @@ import {
   Card,
   Descriptions,
   Flex,
+  Grid,
+  List,
   Popconfirm,
   Progress,
   Skeleton,
@@ -14,9 +16,11 @@ import {
   Table,
   Tag,
 } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../../app/api.ts';
 import { useTexts } from '../../../app/texts.ts';
+import { CloseDialog } from './close-dialog.tsx';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { PageTitle } from '../../../components/page-title.tsx';
@@ -36,24 +40,24 @@ export default function StocktakePage() {
   const tx = useTexts(stocktakeTexts);
   const { message } = App.useApp();
   const client = useQueryClient();
+  // Phones: tighter cards, and rooms as a list instead of a table scrolling sideways.
+  const phone = Grid.useBreakpoint().md === false;
+  const cardSize = phone ? ('small' as const) : ('default' as const);
   const detail = useQuery({
     queryKey: stocktakeKey(id),
     queryFn: () => unwrap(api.GET('/api/assets/stocktakes/{id}', { params: { path: { id } } })),
   });
-  const act = useMutation({
-    mutationFn: (action: 'close' | 'cancel') =>
+  const [closing, setClosing] = useState(false);
+  // Closing has its own dialog (surplus to register); cancelling is one confirmation.
+  const cancel = useMutation({
+    mutationFn: () =>
       unwrap(
-        api.POST(
-          action === 'close'
-            ? '/api/assets/stocktakes/{id}/close'
-            : '/api/assets/stocktakes/{id}/cancel',
-          { params: { path: { id } }, body: {} },
-        ),
+        api.POST('/api/assets/stocktakes/{id}/cancel', { params: { path: { id } }, body: {} }),
       ),
-    onSuccess: (st, action) => {
+    onSuccess: (st) => {
       client.setQueryData(stocktakeKey(id), st);
       void client.invalidateQueries({ queryKey: ['assets', 'stocktakes'] });
-      void message.success(action === 'close' ? tx.detail.closed : tx.detail.cancelled);
+      void message.success(tx.detail.cancelled);
     },
     onError: (err) => void message.error(err.message),
   });
@@ -80,15 +84,9 @@ export default function StocktakePage() {
       )}
       {counting && st.may.manage && (
         <>
-          <Popconfirm
-            title={tx.detail.closeConfirm}
-            description={<div style={{ maxWidth: 280 }}>{tx.detail.closeHint}</div>}
-            onConfirm={() => act.mutate('close')}
-          >
-            <Button loading={act.isPending && act.variables === 'close'}>{tx.detail.close}</Button>
-          </Popconfirm>
-          <Popconfirm title={tx.detail.cancelConfirm} onConfirm={() => act.mutate('cancel')}>
-            <Button danger loading={act.isPending && act.variables === 'cancel'}>
+          <Button onClick={() => setClosing(true)}>{tx.detail.close}</Button>
+          <Popconfirm title={tx.detail.cancelConfirm} onConfirm={() => cancel.mutate()}>
+            <Button danger loading={cancel.isPending}>
               {tx.detail.cancel}
             </Button>
           </Popconfirm>
@@ -105,7 +103,7 @@ export default function StocktakePage() {
       <PageTitle actions={actions}>
         {st.name} <Tag style={STATUS_STYLE[st.status]}>{tx.status[st.status]}</Tag>
       </PageTitle>
-      <Card>
+      <Card size={cardSize}>
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
@@ -136,7 +134,10 @@ export default function StocktakePage() {
         </div>
       </Card>
       {st.operations.length > 0 && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{tx.detail.operations}</h2>}>
+        <Card
+          size={cardSize}
+          title={<h2 style={{ fontSize: 16, margin: 0 }}>{tx.detail.operations}</h2>}
+        >
           {st.status === 'closing' && (
             <Alert type="info" showIcon title={tx.detail.opsWaiting} style={{ marginBottom: 12 }} />
           )}
@@ -153,34 +154,70 @@ export default function StocktakePage() {
           </Flex>
         </Card>
       )}
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{tx.detail.rooms}</h2>}>
-        <Table<Room>
-          size="small"
-          rowKey={(r) => r.location?.id ?? 'none'}
-          dataSource={st.rooms}
-          pagination={st.rooms.length > 20 ? { pageSize: 20 } : false}
-          scroll={{ x: 'max-content' }}
-          columns={[
-            {
-              key: 'room',
-              title: tx.detail.room,
-              render: (_, r) => r.location?.name ?? tx.detail.noRoom,
-            },
-            { key: 'expected', title: tx.detail.expected, dataIndex: 'expected', align: 'right' },
-            {
-              key: 'counted',
-              title: tx.detail.counted,
-              align: 'right',
-              render: (_, r) => r.expected - r.pending,
-            },
-            { key: 'wrong', title: tx.result.wrong_place, dataIndex: 'wrongPlace', align: 'right' },
-            { key: 'damaged', title: tx.result.damaged, dataIndex: 'damaged', align: 'right' },
-            { key: 'pending', title: tx.result.pending, dataIndex: 'pending', align: 'right' },
-            { key: 'missing', title: tx.result.missing, dataIndex: 'missing', align: 'right' },
-          ]}
-        />
+      <Card size={cardSize} title={<h2 style={{ fontSize: 16, margin: 0 }}>{tx.detail.rooms}</h2>}>
+        {phone ? (
+          <List<Room>
+            size="small"
+            rowKey={(r) => r.location?.id ?? 'none'}
+            dataSource={st.rooms}
+            pagination={st.rooms.length > 20 ? { pageSize: 20, size: 'small' } : false}
+            renderItem={(r) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={r.location?.name ?? tx.detail.noRoom}
+                  description={[
+                    `${tx.detail.expected} ${r.expected}`,
+                    `${tx.detail.counted} ${r.expected - r.pending}`,
+                    ...(
+                      [
+                        ['wrong_place', r.wrongPlace],
+                        ['damaged', r.damaged],
+                        ['pending', r.pending],
+                        ['missing', r.missing],
+                      ] as const
+                    )
+                      .filter(([, n]) => n > 0)
+                      .map(([k, n]) => `${tx.result[k]} ${n}`),
+                  ].join(' · ')}
+                />
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<Room>
+            size="small"
+            rowKey={(r) => r.location?.id ?? 'none'}
+            dataSource={st.rooms}
+            pagination={st.rooms.length > 20 ? { pageSize: 20 } : false}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              {
+                key: 'room',
+                title: tx.detail.room,
+                render: (_, r) => r.location?.name ?? tx.detail.noRoom,
+              },
+              { key: 'expected', title: tx.detail.expected, dataIndex: 'expected', align: 'right' },
+              {
+                key: 'counted',
+                title: tx.detail.counted,
+                align: 'right',
+                render: (_, r) => r.expected - r.pending,
+              },
+              {
+                key: 'wrong',
+                title: tx.result.wrong_place,
+                dataIndex: 'wrongPlace',
+                align: 'right',
+              },
+              { key: 'damaged', title: tx.result.damaged, dataIndex: 'damaged', align: 'right' },
+              { key: 'pending', title: tx.result.pending, dataIndex: 'pending', align: 'right' },
+              { key: 'missing', title: tx.result.missing, dataIndex: 'missing', align: 'right' },
+            ]}
+          />
+        )}
       </Card>
-      <VariancePanel stocktake={st} />
+      <VariancePanel stocktake={st} phone={phone} />
+      {closing && <CloseDialog stocktake={st} onClose={() => setClosing(false)} />}
     </Flex>
   );
 }

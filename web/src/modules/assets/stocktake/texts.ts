@@ -29,10 +29,13 @@ export const stocktakeTexts = defineTexts(
       lost: '丢失',
       disposed: '已处置',
     } as Record<string, string>,
-    opKind: { loss: '报失', damage: '报损', recover: '找回', adjust: '盘点调整' } as Record<
-      string,
-      string
-    >,
+    opKind: {
+      loss: '报失',
+      damage: '报损',
+      recover: '找回',
+      adjust: '盘点调整',
+      register: '盘盈入账',
+    } as Record<string, string>,
     list: {
       number: '编号',
       name: '名称',
@@ -84,6 +87,29 @@ export const stocktakeTexts = defineTexts(
       startedBy: '发起人',
       startedAt: '开始时间',
       closedAt: '结束时间',
+    },
+    closing: {
+      title: '结束盘点',
+      hint: '未盘到的资产将记为盘亏，并按差异生成报失、报损、调整等业务单（按设置需审批）。',
+      surplusTitle: '盘盈物品',
+      surplusHint:
+        '勾选要入账的盘盈物品并选择资产分类，结束盘点时将登记为资产卡片（按设置需审批）；未勾选的只保留记录。',
+      noSurplus: '本次盘点没有待入账的盘盈物品。',
+      register: (name: string) => `将「${name}」登记为资产`,
+      category: '资产分类',
+      department: '使用部门（可选）',
+      value: '单价（元，可选）',
+      place: (p: string) => `位置：${p}`,
+      tag: (t: string) => `标签号：${t}`,
+      note: '结束说明（可选）',
+      submit: '结束盘点',
+      cancel: '取消',
+      failed: '未能结束盘点，未做任何更改',
+      doneWithCards: (n: number) => `已结束盘点，${n} 件盘盈物品已登记为资产`,
+    },
+    surplus: {
+      registered: (code: string) => `已入账：${code}`,
+      card: (code: string) => `已有卡片：${code}`,
     },
     variance: {
       missing: '盘亏',
@@ -178,7 +204,13 @@ export const stocktakeTexts = defineTexts(
       lost: 'Lost',
       disposed: 'Disposed',
     },
-    opKind: { loss: 'Loss', damage: 'Damage', recover: 'Recovered', adjust: 'Adjustment' },
+    opKind: {
+      loss: 'Loss',
+      damage: 'Damage',
+      recover: 'Recovered',
+      adjust: 'Adjustment',
+      register: 'Surplus registered',
+    },
     list: {
       number: 'Number',
       name: 'Name',
@@ -232,6 +264,29 @@ export const stocktakeTexts = defineTexts(
       startedBy: 'Started by',
       startedAt: 'Started',
       closedAt: 'Closed',
+    },
+    closing: {
+      title: 'Close the stock-take',
+      hint: 'Assets not counted become missing; the differences become loss, damage and adjustment operations (approved per settings).',
+      surplusTitle: 'Surplus items',
+      surplusHint:
+        'Tick the surplus items to put on the register and choose their category: closing registers them as asset cards (approved per settings). Unticked items stay recorded only.',
+      noSurplus: 'No surplus item waits to be registered.',
+      register: (name: string) => `Register "${name}" as an asset`,
+      category: 'Category',
+      department: 'Using department (optional)',
+      value: 'Unit price (yuan, optional)',
+      place: (p: string) => `Place: ${p}`,
+      tag: (t: string) => `Tag: ${t}`,
+      note: 'Closing note (optional)',
+      submit: 'Close',
+      cancel: 'Cancel',
+      failed: 'The stock-take was not closed; nothing changed',
+      doneWithCards: (n: number) => `Closed: ${n} surplus items registered as assets`,
+    },
+    surplus: {
+      registered: (code: string) => `Registered: ${code}`,
+      card: (code: string) => `Has a card: ${code}`,
     },
     variance: {
       missing: 'Missing',

@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, List, Row, Segmented, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Empty, Flex, List, Row, Segmented, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../../app/api.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { ErrorResult } from '../../../components/error-result.tsx';
@@ -13,7 +14,14 @@ type Kind = 'all' | 'missing' | 'wrong_place' | 'damaged';
 const PAGE_SIZE = 20;
 
 /** 盘点差异: the figures (count and original value per kind), the lines, the surplus, the export. */
-export function VariancePanel({ stocktake }: { stocktake: StocktakeDetail }) {
+export function VariancePanel({
+  stocktake,
+  phone,
+}: {
+  stocktake: StocktakeDetail;
+  /** Below 768 px: lines as a list (tag, name, difference, places) rather than a wide table. */
+  phone: boolean;
+}) {
   const tx = useTexts(stocktakeTexts);
   const [kind, setKind] = useState<Kind>('all');
   const [page, setPage] = useState(1);
@@ -40,6 +48,11 @@ export function VariancePanel({ stocktake }: { stocktake: StocktakeDetail }) {
       ),
     placeholderData: keepPreviousData,
   });
+  const resultTag = (l: Line) => (
+    <Tag style={RESULT_STYLE[l.result]}>
+      {l.result === 'pending' ? tx.variance.missing : tx.result[l.result]}
+    </Tag>
+  );
   const title = <h2 style={{ fontSize: 16, margin: 0 }}>{tx.detail.variance}</h2>;
   const extra = stocktake.may.export && (
     <Button
@@ -69,7 +82,7 @@ export function VariancePanel({ stocktake }: { stocktake: StocktakeDetail }) {
   );
 
   return (
-    <Card title={title} extra={extra}>
+    <Card size={phone ? 'small' : 'default'} title={title} extra={extra}>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {figure(tx.variance.missing, v?.summary.missing)}
         {figure(tx.variance.wrongPlace, v?.summary.wrongPlace)}
@@ -94,56 +107,102 @@ export function VariancePanel({ stocktake }: { stocktake: StocktakeDetail }) {
         ]}
         style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
       />
-      <Table<Line>
-        size="small"
-        rowKey={(l) => l.asset.id}
-        loading={variance.isFetching}
-        dataSource={v?.lines.items ?? []}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty description={tx.variance.none} /> }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: v?.lines.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-        columns={[
-          {
-            key: 'result',
-            title: tx.variance.result,
-            render: (_, l) => (
-              <Tag style={RESULT_STYLE[l.result]}>
-                {l.result === 'pending' ? tx.variance.missing : tx.result[l.result]}
-              </Tag>
-            ),
-          },
-          { key: 'tag', title: tx.variance.tag, render: (_, l) => l.asset.tagNo },
-          { key: 'asset', title: tx.variance.asset, render: (_, l) => l.asset.name },
-          {
-            key: 'expected',
-            title: tx.variance.expected,
-            render: (_, l) => l.expectedLocation?.name ?? '—',
-          },
-          {
-            key: 'found',
-            title: tx.variance.found,
-            render: (_, l) => l.foundLocation?.name ?? '—',
-          },
-          {
-            key: 'value',
-            title: tx.variance.originalValue,
-            align: 'right',
-            render: (_, l) => formatYuan(l.asset.originalValueFen),
-          },
-          {
-            key: 'status',
-            title: tx.variance.status,
-            render: (_, l) => tx.assetStatus[l.asset.status] ?? l.asset.status,
-          },
-          { key: 'note', title: tx.variance.note, render: (_, l) => l.note ?? '' },
-        ]}
-      />
+      {phone ? (
+        <List<Line>
+          size="small"
+          rowKey={(l) => l.asset.id}
+          loading={variance.isFetching}
+          dataSource={v?.lines.items ?? []}
+          locale={{ emptyText: <Empty description={tx.variance.none} /> }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: v?.lines.total ?? 0,
+            onChange: setPage,
+            size: 'small',
+            align: 'center',
+            hideOnSinglePage: true,
+          }}
+          renderItem={(l) => (
+            <List.Item>
+              <List.Item.Meta
+                title={
+                  <Flex justify="space-between" gap={8} wrap>
+                    <span>
+                      {l.asset.tagNo} {l.asset.name}
+                    </span>
+                    {resultTag(l)}
+                  </Flex>
+                }
+                description={
+                  <>
+                    <div>
+                      {tx.variance.expected}：{l.expectedLocation?.name ?? '—'}
+                      {l.foundLocation && ` → ${tx.variance.found}：${l.foundLocation.name}`}
+                    </div>
+                    <div>
+                      {tx.variance.originalValue} {formatYuan(l.asset.originalValueFen)} ·{' '}
+                      {tx.assetStatus[l.asset.status] ?? l.asset.status}
+                      {l.note && ` · ${l.note}`}
+                    </div>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Line>
+          size="small"
+          rowKey={(l) => l.asset.id}
+          loading={variance.isFetching}
+          dataSource={v?.lines.items ?? []}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty description={tx.variance.none} /> }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: v?.lines.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
+          columns={[
+            {
+              key: 'result',
+              title: tx.variance.result,
+              render: (_, l) => (
+                <Tag style={RESULT_STYLE[l.result]}>
+                  {l.result === 'pending' ? tx.variance.missing : tx.result[l.result]}
+                </Tag>
+              ),
+            },
+            { key: 'tag', title: tx.variance.tag, render: (_, l) => l.asset.tagNo },
+            { key: 'asset', title: tx.variance.asset, render: (_, l) => l.asset.name },
+            {
+              key: 'expected',
+              title: tx.variance.expected,
+              render: (_, l) => l.expectedLocation?.name ?? '—',
+            },
+            {
+              key: 'found',
+              title: tx.variance.found,
+              render: (_, l) => l.foundLocation?.name ?? '—',
+            },
+            {
+              key: 'value',
+              title: tx.variance.originalValue,
+              align: 'right',
+              render: (_, l) => formatYuan(l.asset.originalValueFen),
+            },
+            {
+              key: 'status',
+              title: tx.variance.status,
+              render: (_, l) => tx.assetStatus[l.asset.status] ?? l.asset.status,
+            },
+            { key: 'note', title: tx.variance.note, render: (_, l) => l.note ?? '' },
+          ]}
+        />
+      )}
       {v && v.surplus.length > 0 && (
         <List
           header={<strong>{tx.variance.surplus}</strong>}
@@ -152,7 +211,24 @@ export function VariancePanel({ stocktake }: { stocktake: StocktakeDetail }) {
             <List.Item>
               <List.Item.Meta
                 title={[s.tagNo, s.name].filter(Boolean).join(' ')}
-                description={[s.location?.name, s.note].filter(Boolean).join(' · ')}
+                description={
+                  <>
+                    {[s.location?.name, s.note].filter(Boolean).join(' · ')}
+                    {s.card && (
+                      <div>
+                        <Link to={`/assets/${s.card.id}`}>
+                          {s.registered
+                            ? tx.surplus.registered(s.card.code)
+                            : tx.surplus.card(s.card.code)}
+                        </Link>
+                        {s.card.tagNo !== s.card.code && ` · ${s.card.tagNo}`}
+                        {s.card.status === 'pending' && (
+                          <Tag style={{ marginInlineStart: 8 }}>{tx.assetStatus.pending}</Tag>
+                        )}
+                      </div>
+                    )}
+                  </>
+                }
               />
             </List.Item>
           )}
