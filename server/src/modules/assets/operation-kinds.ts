@@ -14,6 +14,8 @@ export const ASSET_STATUSES = [
   'under_repair',
   'lost',
   'disposed',
+  /** A registration refused or withdrawn before it took effect: never on the register. */
+  'void',
 ] as const;
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
@@ -97,6 +99,7 @@ export const STATUS_LABELS: Record<AssetStatus, { zh: string; en: string }> = {
   under_repair: { zh: '维修中', en: 'Under repair' },
   lost: { zh: '丢失', en: 'Lost' },
   disposed: { zh: '已处置', en: 'Disposed' },
+  void: { zh: '作废', en: 'Void' },
 };
 
 export const KIND_LABELS: Record<OperationKind, { zh: string; en: string }> = {

@@ -61,12 +61,36 @@ export async function releaseLocks(
 ) {
   const held = await ctx.tx
     .selectFrom('ast_assets')
-    .select(['id', 'version'])
+    .select(['id', 'version', 'status'])
     .where('org_id', '=', ctx.actor.orgId)
     .where('open_operation_id', '=', op.id)
     .execute();
-  for (const a of held)
-    await updateAssetVersioned(ctx.tx, ctx.actor.orgId, a, { open_operation_id: null }, at);
+  // A registration refused or withdrawn: its cards waited as 'pending' and were never on
+  // the register. They become 'void' (作废) — kept, with their timeline, so the refused
+  // request can still be read, but no operation starts from them and no report counts them.
+  const voiding = op.kind === 'register';
+  const events: AssetEvent[] = [];
+  for (const a of held) {
+    const voided = voiding && a.status === 'pending';
+    await updateAssetVersioned(
+      ctx.tx,
+      ctx.actor.orgId,
+      a,
+      { open_operation_id: null, ...(voided && { status: 'void' }) },
+      at,
+    );
+    if (voided)
+      events.push({
+        assetId: a.id,
+        operationId: op.id,
+        action: 'void',
+        from: a.status,
+        to: 'void',
+        note: op.approval_note,
+        at,
+      });
+  }
+  await recordAssetEvents(ctx.tx, ctx.actor, events);
 }
 
 /**

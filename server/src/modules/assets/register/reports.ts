@@ -40,7 +40,7 @@ async function* cardsOnBooks(db: DbOrTx, actor: Actor, scope: Scope, from: strin
       ])
       .where('a.org_id', '=', actor.orgId)
       .where(visibleAssets(visibility))
-      .where('a.status', '!=', 'pending')
+      .where('a.status', 'not in', ['pending', 'void'])
       // Disposed before the period began: off the books for all of it.
       .where((eb) => eb.or([eb('a.disposed_at', 'is', null), eb('a.disposed_at', '>=', from)]))
       .orderBy('a.id')

@@ -32,11 +32,12 @@ export async function updateAsset(db: Db, actor: Actor, id: string, patch: Asset
   await db.transaction().execute(async (tx) => {
     const before = await findAssetRow(tx, actor.orgId, id);
     if (!before || !actor.access.hasAt(AssetsP.manage, before.site_id)) throw notFound(ASSET);
-    if (before.status === 'disposed')
-      throw conflict({
-        zh: '已处置的资产不能修改',
-        en: 'A disposed asset can no longer be changed',
-      });
+    if (before.status === 'disposed' || before.status === 'void')
+      throw conflict(
+        before.status === 'void'
+          ? { zh: '作废的卡片不能修改', en: 'A void card can no longer be changed' }
+          : { zh: '已处置的资产不能修改', en: 'A disposed asset can no longer be changed' },
+      );
     if (patch.version !== before.version)
       throw conflict({
         zh: '资产刚被其他人更新，请刷新后再修改',

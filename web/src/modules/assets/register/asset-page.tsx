@@ -297,7 +297,9 @@ function Timeline({ a }: { a: AssetDetail }) {
       ? tx.kind[action as keyof typeof tx.kind]
       : action === 'edit'
         ? tx.detail.event.updated
-        : action;
+        : action === 'void'
+          ? tx.detail.event.voided
+          : action;
   const status = (s: string | null) =>
     s && s in tx.status ? tx.status[s as keyof typeof tx.status] : (s ?? '');
   return (

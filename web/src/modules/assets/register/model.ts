@@ -29,6 +29,7 @@ export const ASSET_STATUSES: AssetStatus[] = [
   'under_repair',
   'lost',
   'disposed',
+  'void',
 ];
 
 /** Tag colours: in use green, idle blue, away orange, gone red/grey. */
@@ -40,6 +41,7 @@ export const STATUS_COLORS: Record<AssetStatus, string> = {
   under_repair: 'purple',
   lost: 'red',
   disposed: 'default',
+  void: 'default',
 };
 
 /**

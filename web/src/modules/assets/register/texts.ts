@@ -11,6 +11,7 @@ export const registerTexts = defineTexts(
       under_repair: '维修中',
       lost: '丢失',
       disposed: '已处置',
+      void: '作废',
     },
     condition: { good: '良好', fair: '一般', poor: '较差', damaged: '损坏' },
     source: {
@@ -165,6 +166,7 @@ export const registerTexts = defineTexts(
       event: {
         created: '登记',
         updated: '修改卡片',
+        voided: '登记未通过或撤回，卡片作废',
         status: '状态变更',
       },
       statusChange: (from: string, to: string) => `${from} → ${to}`,
@@ -299,6 +301,7 @@ export const registerTexts = defineTexts(
       under_repair: 'Under repair',
       lost: 'Lost',
       disposed: 'Disposed',
+      void: 'Void',
     },
     condition: { good: 'Good', fair: 'Fair', poor: 'Poor', damaged: 'Damaged' },
     source: {
@@ -454,7 +457,12 @@ export const registerTexts = defineTexts(
       opDate: 'Date',
       opValue: 'Value',
       actionsOf: (name: string) => `Actions for ${name}`,
-      event: { created: 'Registered', updated: 'Card edited', status: 'Status changed' },
+      event: {
+        created: 'Registered',
+        updated: 'Card edited',
+        status: 'Status changed',
+        voided: 'Registration refused or withdrawn: void',
+      },
       statusChange: (from: string, to: string) => `${from} → ${to}`,
       custom: 'Category fields',
       valueSummary: 'Value',
