@@ -11,6 +11,7 @@ import {
   insertPerson,
   insertSite,
 } from '../modules/org/index.ts';
+import { seedDemoAssets } from './demo-assets.ts';
 import { seedDemoMaintenance } from './demo-maintenance.ts';
 import { chineseName, mobile, rng } from './names.ts';
 
@@ -232,6 +233,8 @@ export async function seedDemoHospital(
       });
     }
     const { workOrders } = await seedDemoMaintenance(tx, actor);
-    return { organizationId, workOrders };
+    // Assets and stores; a repair it sends raises one more work order.
+    const assets = await seedDemoAssets(tx, actor);
+    return { organizationId, workOrders: workOrders + assets.workOrders };
   });
 }
