@@ -174,6 +174,8 @@ export interface paths {
               }[];
               /** @enum {string} */
               authVia: 'session' | 'token';
+              departmentId: string | null;
+              departmentName: string | null;
             };
           };
         };
@@ -7851,7 +7853,14 @@ export interface paths {
                 } | null;
                 /** @enum {string} */
                 status:
-                  'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+                  | 'pending'
+                  | 'in_use'
+                  | 'idle'
+                  | 'lent'
+                  | 'under_repair'
+                  | 'lost'
+                  | 'disposed'
+                  | 'void';
                 /** @enum {string} */
                 condition: 'good' | 'fair' | 'poor' | 'damaged';
                 /** @enum {string} */
@@ -7954,7 +7963,14 @@ export interface paths {
                 tagNo: string;
                 /** @enum {string} */
                 status:
-                  'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+                  | 'pending'
+                  | 'in_use'
+                  | 'idle'
+                  | 'lent'
+                  | 'under_repair'
+                  | 'lost'
+                  | 'disposed'
+                  | 'void';
               }[];
             };
           };
@@ -8055,7 +8071,14 @@ export interface paths {
                 tagNo: string;
                 /** @enum {string} */
                 status:
-                  'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+                  | 'pending'
+                  | 'in_use'
+                  | 'idle'
+                  | 'lent'
+                  | 'under_repair'
+                  | 'lost'
+                  | 'disposed'
+                  | 'void';
               }[];
             };
           };
@@ -8134,7 +8157,15 @@ export interface paths {
                 employeeNo: string;
               } | null;
               /** @enum {string} */
-              status: 'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              status:
+                | 'pending'
+                | 'in_use'
+                | 'idle'
+                | 'lent'
+                | 'under_repair'
+                | 'lost'
+                | 'disposed'
+                | 'void';
               /** @enum {string} */
               condition: 'good' | 'fair' | 'poor' | 'damaged';
               /** @enum {string} */
@@ -8259,7 +8290,15 @@ export interface paths {
                 employeeNo: string;
               } | null;
               /** @enum {string} */
-              status: 'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              status:
+                | 'pending'
+                | 'in_use'
+                | 'idle'
+                | 'lent'
+                | 'under_repair'
+                | 'lost'
+                | 'disposed'
+                | 'void';
               /** @enum {string} */
               condition: 'good' | 'fair' | 'poor' | 'damaged';
               /** @enum {string} */
@@ -8520,7 +8559,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 资产标签 Label data for chosen cards (ids) or the list filters: tag, name, QR path /a/{token}, department, place */
+    /** 资产标签 Label data for chosen cards (ids), a registration (operationId) or the list filters, paged: tag, name, QR path /a/{token}, department, place */
     get: {
       parameters: {
         query?: {
@@ -8538,6 +8577,9 @@ export interface paths {
           sort?: 'code' | 'tagNo' | 'name' | 'purchaseDate' | 'value';
           order?: 'asc' | 'desc';
           ids?: string;
+          operationId?: string;
+          page?: number;
+          pageSize?: number;
         };
         header?: never;
         path?: never;
@@ -8563,6 +8605,7 @@ export interface paths {
                 site: string;
               }[];
               truncated: boolean;
+              nextPage: number | null;
             };
           };
         };
@@ -8635,7 +8678,14 @@ export interface paths {
                 custodian: string | null;
                 /** @enum {string} */
                 status:
-                  'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+                  | 'pending'
+                  | 'in_use'
+                  | 'idle'
+                  | 'lent'
+                  | 'under_repair'
+                  | 'lost'
+                  | 'disposed'
+                  | 'void';
                 purchaseDate: string | null;
                 originalValueFen: number;
                 netValueFen: number;
@@ -8653,6 +8703,51 @@ export interface paths {
                 entityId: string;
               };
             };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产业务选人 People of departments at the user’s sites (assets:manage or assets:approve), by name, staff no. or phone */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              employeeNo: string;
+              departmentId: string | null;
+              departmentName: string | null;
+            }[];
           };
         };
       };
@@ -8922,7 +9017,15 @@ export interface paths {
                 employeeNo: string;
               } | null;
               /** @enum {string} */
-              status: 'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              status:
+                | 'pending'
+                | 'in_use'
+                | 'idle'
+                | 'lent'
+                | 'under_repair'
+                | 'lost'
+                | 'disposed'
+                | 'void';
               /** @enum {string} */
               condition: 'good' | 'fair' | 'poor' | 'damaged';
               /** @enum {string} */
@@ -9101,7 +9204,15 @@ export interface paths {
                 employeeNo: string;
               } | null;
               /** @enum {string} */
-              status: 'pending' | 'in_use' | 'idle' | 'lent' | 'under_repair' | 'lost' | 'disposed';
+              status:
+                | 'pending'
+                | 'in_use'
+                | 'idle'
+                | 'lent'
+                | 'under_repair'
+                | 'lost'
+                | 'disposed'
+                | 'void';
               /** @enum {string} */
               condition: 'good' | 'fair' | 'poor' | 'damaged';
               /** @enum {string} */
@@ -10940,12 +11051,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 借出未还 Loans outstanding: borrower, due date, days overdue */
+    /** 借出未还 Loans outstanding, most overdue first, a page at a time */
     get: {
       parameters: {
         query?: {
           siteId?: string;
           overdueOnly?: 'true' | 'false';
+          q?: string;
+          page?: number;
+          pageSize?: number;
         };
         header?: never;
         path?: never;
@@ -10960,22 +11074,27 @@ export interface paths {
           };
           content: {
             'application/json': {
-              operationId: string;
-              number: string;
-              siteId: string;
-              asset: {
-                id: string;
-                tagNo: string;
-                name: string;
-              };
-              borrower: {
-                personId: string | null;
-                name: string;
-              };
-              lentAt: string;
-              dueDate: string | null;
-              daysOverdue: number;
-            }[];
+              items: {
+                operationId: string;
+                number: string;
+                siteId: string;
+                asset: {
+                  id: string;
+                  tagNo: string;
+                  name: string;
+                };
+                borrower: {
+                  personId: string | null;
+                  name: string;
+                };
+                lentAt: string;
+                dueDate: string | null;
+                daysOverdue: number;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
           };
         };
       };
@@ -11001,6 +11120,7 @@ export interface paths {
         query?: {
           siteId?: string;
           overdueOnly?: 'true' | 'false';
+          q?: string;
         };
         header?: never;
         path?: never;
@@ -11249,7 +11369,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** 修改物资 Update an item (stop it with active=false) */
+    /** 修改物资 Update an item (stop it with active=false; stores:manage org-wide) */
     patch: {
       parameters: {
         query?: never;
@@ -13665,6 +13785,13 @@ export interface paths {
               } | null;
               note: string | null;
               countedAt: string;
+              card: {
+                id: string;
+                code: string;
+                tagNo: string;
+                status: string;
+              } | null;
+              registered: boolean;
             };
           };
         };
@@ -13763,6 +13890,13 @@ export interface paths {
                 } | null;
                 note: string | null;
                 countedAt: string;
+                card: {
+                  id: string;
+                  code: string;
+                  tagNo: string;
+                  status: string;
+                } | null;
+                registered: boolean;
               }[];
             };
           };
@@ -13822,7 +13956,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 结束盘点 Close: uncounted become missing; adjustments become operations (with approval) */
+    /** 结束盘点 Close: uncounted become missing; differences become operations, accepted surplus becomes cards (with approval) */
     post: {
       parameters: {
         query?: never;
@@ -13836,6 +13970,15 @@ export interface paths {
         content: {
           'application/json': {
             note?: string;
+            registerSurplus?: {
+              /** Format: uuid */
+              surplusId: string;
+              /** Format: uuid */
+              categoryId: string;
+              departmentId?: string | null;
+              /** @default 0 */
+              unitPriceFen?: number;
+            }[];
           };
         };
       };
