@@ -151,6 +151,21 @@ export async function findWorkOrder(
   return row && workOrderFromRow(row);
 }
 
+/** The order with its names, only if `visibility` lets its holder see it: the raw row and the answer. */
+export async function findVisibleWorkOrder(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  visibility: Visibility,
+) {
+  const row = await joined(db)
+    .where('wo.org_id', '=', orgId)
+    .where('wo.id', '=', id)
+    .where(visibleTo(visibility))
+    .executeTakeFirst();
+  return row && { row, order: workOrderFromRow(row) };
+}
+
 export async function findWorkOrderRow(db: DbOrTx, orgId: string, id: string) {
   return db
     .selectFrom('mnt_work_orders')

@@ -25,21 +25,15 @@ export async function getWorkOrderDetail(
   id: string,
 ): Promise<WorkOrderDetail> {
   const visibility = await visibilityOf(db, actor);
-  const row = await db
-    .selectFrom('mnt_work_orders as wo')
-    .selectAll('wo')
-    .where('wo.org_id', '=', actor.orgId)
-    .where('wo.id', '=', id)
-    .where(repo.visibleTo(visibility))
-    .executeTakeFirst();
-  if (!row) throw notFound(WORK_ORDER);
-  const [order, extras, roles] = await Promise.all([
-    repo.findWorkOrder(db, actor.orgId, id),
+  const found = await repo.findVisibleWorkOrder(db, actor.orgId, id, visibility);
+  if (!found) throw notFound(WORK_ORDER);
+  const { row, order } = found;
+  const [extras, roles] = await Promise.all([
     repo.workOrderExtras(db, actor.orgId, id),
     rolesOf(db, actor, row, visibility.departmentId),
   ]);
   return {
-    ...order!,
+    ...order,
     ...extras,
     allowedActions: ACTIONS.filter((a) => mayTake(a, row, roles)),
     canCallback:
