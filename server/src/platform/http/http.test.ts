@@ -178,4 +178,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL connections', () => {
     expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
     expect((await t.admin.get('/api/me')).statusCode).toBe(200);
   });
+
+  it('plans joins in the order the query is written, on every pooled connection', async () => {
+    // Several at once, so that more than one connection of the pool answers.
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        sql<{ v: string }>`select current_setting('join_collapse_limit') as v`.execute(t.db),
+      ),
+    );
+    expect(settings.map((r) => r.rows[0]!.v)).toEqual(['1', '1', '1', '1']);
+  });
 });
