@@ -91,6 +91,51 @@ describe('the register list', () => {
     expect(bed.netValueFen).toBeLessThan(bed.originalValueFen);
   });
 
+  it('finds a scanned tag or typed code alone, codes and tags by their start, names by any part', async () => {
+    const mark = next();
+    const labelled = await buildAsset(t.admin, {
+      siteId: site.id,
+      categoryId: parent.id,
+      name: '监护仪',
+      tagNo: `T-${mark}`,
+    });
+    const namesake = await buildAsset(t.admin, {
+      siteId: site.id,
+      categoryId: parent.id,
+      name: `备用 T-${mark}`,
+      tagNo: `U-${mark}`,
+    });
+    // The exact tag: that card only, though another card's name contains it.
+    const exact = await list(`q=T-${mark}`);
+    expect(exact.items.map((a) => a.id)).toEqual([labelled.id]);
+    expect(exact).toMatchObject({ total: 1, totalCapped: false });
+    expect((await list(`q=${labelled.code}`)).items.map((a) => a.id)).toEqual([labelled.id]);
+    // The exact tag outside the other filters: nothing, not the namesake.
+    expect((await list(`q=T-${mark}&status=lent`)).total).toBe(0);
+    // A tag's start: both (one by its tag, one by its name).
+    const start = await list(`q=T-${mark.slice(0, -1)}&sort=tagNo`);
+    expect(start.items.map((a) => a.id)).toEqual([labelled.id, namesake.id]);
+    expect(start).toMatchObject({ total: 2, totalCapped: false });
+    // The middle of a tag is no match for the tag itself; the name still matches.
+    expect((await list(`q=${mark}`)).items.map((a) => a.id)).toEqual([namesake.id]);
+  });
+
+  it('pages a department in code order', async () => {
+    // A department of its own: the report tests below count `dept`'s cards.
+    const ward = await buildDepartment(t.admin);
+    for (let i = 0; i < 3; i++)
+      await buildAsset(t.admin, { siteId: site.id, categoryId: child.id, departmentId: ward.id });
+    const all = await list(`departmentId=${ward.id}&status=in_use&sort=code`);
+    const one = await list(`departmentId=${ward.id}&status=in_use&sort=code&pageSize=1&page=1`);
+    const two = await list(`departmentId=${ward.id}&status=in_use&sort=code&pageSize=1&page=2`);
+    expect(all.total).toBe(3);
+    expect(all.items.map((a) => a.code)).toEqual(all.items.map((a) => a.code).sort());
+    expect([...one.items, ...two.items].map((a) => a.id)).toEqual(
+      all.items.slice(0, 2).map((a) => a.id),
+    );
+    expect(one.total).toBe(all.total);
+  });
+
   it('answers 400 with a readable message for a bad filter', async () => {
     const res = await t.admin.get('/api/assets?status=broken');
     expect(res.statusCode).toBe(400);

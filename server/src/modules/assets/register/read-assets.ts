@@ -9,7 +9,6 @@ import { AssetsP } from '../policy.ts';
 import { findCategoryRow } from './categories.ts';
 import {
   assetFromRow,
-  COUNT_CAP,
   depreciableOf,
   findVisibleAsset,
   listAssetRows,
@@ -34,7 +33,7 @@ export async function listAssets(
   const visibility = await assetVisibility(db, actor);
   const empty = { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
   if (seesNothing(visibility)) return empty;
-  const [today, { rows, total }] = await Promise.all([
+  const [today, { rows, total, capped }] = await Promise.all([
     orgToday(db, actor.orgId),
     listAssetRows(db, dialect, actor.orgId, visibility, f, {
       limit: f.pageSize,
@@ -44,8 +43,8 @@ export async function listAssets(
   ]);
   return {
     items: rows.map((r) => assetFromRow(r, today)),
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    total,
+    totalCapped: capped,
     page: f.page,
     pageSize: f.pageSize,
   };

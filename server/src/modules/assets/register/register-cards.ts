@@ -1,11 +1,12 @@
-import type { Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Actor } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/connect.ts';
-import { readJson, writeJson } from '../../../platform/db/dialect.ts';
+import { dialectOf, readJson, writeJson } from '../../../platform/db/dialect.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import type { LocalizedText } from '../../../platform/i18n.ts';
-import { newId, newToken } from '../../../platform/ids.ts';
+import { randomBytes } from 'node:crypto';
+import { v7 } from 'uuid';
 import { nextNumbers } from '../../../platform/numbering/next-number.ts';
 import type { AssetStatus } from '../operation-kinds.ts';
 import {
@@ -65,6 +66,43 @@ export function cardProblems(category: CategoryRow, input: CardInput): Localized
 /** A new card's row: as inserted (custom written as JSON text) and as read back. */
 export type CardRow = Selectable<AstAssetsTable> & { custom: string };
 
+/**
+ * Ids (UUIDv7, as newId) and QR tokens (128 random bits, as newToken) for new
+ * cards, their random bytes drawn from the system 4 KB at a time: an import of
+ * 100,000 cards spent a second in one getrandom call per id and per token.
+ */
+const randomPool = (() => {
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  const take16 = () => {
+    if (at + 16 > pool.length) {
+      pool = randomBytes(4096);
+      at = 0;
+    }
+    at += 16;
+    return pool.subarray(at - 16, at);
+  };
+  // Rising within a millisecond as newId's are (uuid's own state is not
+  // used once the random bytes are given): index-friendly inserts.
+  const clock = { msecs: -Infinity, seq: 0 };
+  const id = () => {
+    const random = take16();
+    const now = Date.now();
+    if (now > clock.msecs) {
+      clock.msecs = now;
+      clock.seq = random.readUInt32BE(6) & 0x7fffffff;
+    } else {
+      clock.seq = (clock.seq + 1) | 0;
+      if (clock.seq === 0) clock.msecs++;
+    }
+    return v7({ random, msecs: clock.msecs, seq: clock.seq });
+  };
+  return {
+    id,
+    token: () => take16().toString('base64url'),
+  };
+})();
+
 /** The row of a new card (status decided by registerCards). */
 export function cardRow(
   actor: Actor,
@@ -80,12 +118,12 @@ export function cardRow(
   const { input, category } = args;
   const defs = fieldsOf(category);
   return {
-    id: newId(),
+    id: randomPool.id(),
     org_id: actor.orgId,
     site_id: args.siteId,
     code: args.code,
     tag_no: args.tagNo,
-    qr_token: newToken(),
+    qr_token: randomPool.token(),
     name: input.name,
     category_id: category.id,
     model: input.model ?? null,
@@ -233,6 +271,70 @@ export async function checkPlacement(
     });
 }
 
+const CARD_COLUMNS = [
+  'id',
+  'org_id',
+  'site_id',
+  'code',
+  'tag_no',
+  'qr_token',
+  'name',
+  'category_id',
+  'model',
+  'unit',
+  'quantity',
+  'unit_price_fen',
+  'original_value_fen',
+  'purchase_date',
+  'in_service_date',
+  'source',
+  'supplier',
+  'invoice_no',
+  'warranty_end',
+  'location_id',
+  'department_id',
+  'custodian_person_id',
+  'status',
+  'condition',
+  'depreciation_method',
+  'life_months',
+  'residual_bp',
+  'custom',
+  'notes',
+  'open_operation_id',
+  'disposed_at',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof CardRow)[];
+
+const INSERT_ONE_CARD = `insert into ast_assets (${CARD_COLUMNS.join(', ')}) values (${CARD_COLUMNS.map(() => '?').join(', ')})`;
+
+/**
+ * New cards into ast_assets. PostgreSQL: 200 rows a statement (one round trip
+ * each). SQLite runs in the process, so there are no round trips to save, and
+ * one prepared single-row insert run per card measured twice as fast as
+ * 200-row statements (100,000 cards: 3.1 s against 6.2 s); the text is
+ * compiled once rather than by the query builder per card.
+ */
+async function insertCards(tx: DbOrTx, rows: readonly CardRow[]): Promise<void> {
+  if (dialectOf(tx) === 'sqlite') {
+    for (const r of rows)
+      await tx.executeQuery(
+        CompiledQuery.raw(
+          INSERT_ONE_CARD,
+          CARD_COLUMNS.map((c) => r[c]),
+        ),
+      );
+    return;
+  }
+  for (let i = 0; i < rows.length; i += 200)
+    await tx
+      .insertInto('ast_assets')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
 export type Registered = {
   operation: { id: string; number: string; status: string };
   count: number;
@@ -258,11 +360,7 @@ export async function registerCards(
   const total = rows.reduce((sum, r) => sum + Number(r.original_value_fen), 0);
   const pending = needsApproval(settings, 'register', total);
   if (pending) for (const r of rows) r.status = 'pending';
-  for (let i = 0; i < rows.length; i += 200)
-    await tx
-      .insertInto('ast_assets')
-      .values(rows.slice(i, i + 200))
-      .execute();
+  await insertCards(tx, rows);
   const first = rows[0]!;
   const op = await insertOperation(
     tx,
