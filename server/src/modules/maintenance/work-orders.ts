@@ -3,7 +3,7 @@ import type { DbOrTx, DialectName } from '../../platform/db/connect.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { usersHolding } from '../../platform/access/holders.ts';
-import { containsText } from '../../platform/db/dialect.ts';
+import { containsText, inWrittenJoinOrder } from '../../platform/db/dialect.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { getOrganization } from '../org/index.ts';
@@ -25,7 +25,9 @@ export async function getWorkOrderDetail(
   id: string,
 ): Promise<WorkOrderDetail> {
   const visibility = await visibilityOf(db, actor);
-  const found = await repo.findVisibleWorkOrder(db, actor.orgId, id, visibility);
+  const found = await inWrittenJoinOrder(db, (q) =>
+    repo.findVisibleWorkOrder(q, actor.orgId, id, visibility),
+  );
   if (!found) throw notFound(WORK_ORDER);
   const { row, order } = found;
   const [extras, roles] = await Promise.all([
@@ -55,7 +57,9 @@ export async function listWorkOrders(
     ...(filter.from && { fromIso: startOfLocalDay(timezone, filter.from).toISOString() }),
     ...(filter.to && { toIso: startOfLocalDay(timezone, filter.to, 1).toISOString() }),
   };
-  return repo.listWorkOrders(db, dialect, actor.orgId, visibility, filter, range);
+  return inWrittenJoinOrder(db, (q) =>
+    repo.listWorkOrders(q, dialect, actor.orgId, visibility, filter, range),
+  );
 }
 
 /** The dispatcher's call-back (回访) after the work: reached, satisfied or not, and what they said. */

@@ -59,17 +59,6 @@ export function connect(opts: ConnectOptions): DbHandle {
     // pgbouncer timeout) emits 'error' on the pool; unhandled, it would end
     // the process. The pool replaces the connection on the next checkout.
     pool.on('error', (err) => (opts.onPoolError ?? defaultPoolError)(err));
-    // Join in the order the query is written. Houqin's queries start from the table
-    // they filter and page (work orders, assets…) and join lookups by primary key;
-    // searching every order of a list's nine joins cost PostgreSQL 9 ms of planning
-    // for 1 ms of execution at a million work orders (0.6 ms planning with this).
-    // Set per connection rather than as a startup option, which poolers may refuse;
-    // it is queued ahead of the connection's first query.
-    pool.on('connect', (client) => {
-      client
-        .query('set join_collapse_limit = 1')
-        .catch((err: Error) => (opts.onPoolError ?? defaultPoolError)(err));
-    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlitePath: undefined, close: () => db.destroy() };
   }
