@@ -338,47 +338,32 @@ says by how much; the profiles below show which statement the time goes to
 and its plan. The load average shows how busy the machine was with other
 work: above the number of cores, every figure includes waiting for a core.
 
-**What the plans show** (read in trial runs of 50,000 to 200,000 cards while
-this benchmark was written; the profiles below are this run's own):
+**What was changed for these figures, and what is left.**
 
-- *Filtered list.* Without statistics (SQLite) the planner takes
-  \`ast_assets_department_ix\` (org, department, status) and visits every
-  in-use card of the department, some 6 % of the register, reading each row
-  to test the category (and the campus, for the manager) and, in the capped
-  count, to fetch \`a.id\`, which the index does not hold: random row reads
-  that grow with the register (the count alone took 52 ms at 100,000 cards
-  and 83 ms at 200,000). Levers, in register/repository.ts and a migration:
-  count a constant rather than \`a.id\`, as the maintenance list's capped
-  count does, with an index holding the filter's columns (org_id,
-  department_id, status, category_id), so that the count is answered from the
-  index and only matching rows are read for the page.
-- *Search.* \`q\` matches code = q, tag = q, or code, tag, name or model
-  containing q (\`LIKE '%q%'\`, \`ILIKE\` on PostgreSQL), all ORed: no
-  B-tree index answers a contains, so the capped count reads cards until it has
-  10,001 matches, which for a rare word or one tag number is every card, and
-  the page reads in code order until it has 20. A scanned or typed tag, the
-  commonest search, is a full scan (0.7 s alone at 100,000 cards on SQLite).
-  Levers: when q is a code or tag (one unique-index look-up each), answer with
-  that card; match code and tag by prefix, which an index can serve, rather
-  than anywhere in the text; a trigram index for words of names and models
-  (PostgreSQL \`pg_trgm\` GIN; SQLite an FTS5 trigram table kept by the
-  register's writes); and count a search only as far as the pages need.
+- *Filtered list.* SQLite, without statistics, took
+  \`ast_assets_department_ix\` and read every in-use card of the department
+  to test the category and campus (the capped count alone: 83 ms at 200,000
+  cards). Migration 0010 replaces it with \`ast_assets_filter_ix\` (org,
+  department, status, category, site, code, id); the capped count selects a
+  constant and is answered from that index; the category subtree is read
+  first and passed as ids; the page's 20 ids come from the index and only
+  those cards are joined for their names. Where a department, place or
+  person narrows the list, SQLite sorts by \`+a.code\` so that it uses the
+  filter's index rather than walking the register in code order.
+- *Search.* An exact code or tag is answered by its unique index; otherwise
+  codes and tags match from their start and names and models anywhere, and a
+  search's count stops after 5,000 cards (the total is then a lower bound,
+  which the page says). Left: a word that matches few cards is still found by
+  reading the register in code order (a search matching nothing reads it all:
+  1.2 s on PostgreSQL at a million) — a trigram index (\`pg_trgm\` GIN; an
+  FTS5 trigram table on SQLite) is the lever.
 - *Variance.* One grouped count over the campaign's lines through
-  \`ast_st_lines_result_ix\` (stocktake_id, result), reading each line for
-  its value (51 ms alone for 100,000 lines on SQLite), and a first page that
-  walks the lines' key order: far inside 1 s when the machine is free.
-- *PostgreSQL's page.* The page query joins five tables for names; in a
-  trial its planning (10 ms, the plan's "Planning Time") outweighed its
-  execution (0.5 ms). The profiles show whether that holds on this run; if
-  so, a prepared statement (planned once) or fetching the names for the 20
-  rows in a second query are the levers.
-- *Import.* The line under it gives what the server's own sheet reader
-  takes over the same file alone; the rest is checking 100,000 rows against
-  the register and writing, in one transaction, the cards (the table carries
-  13 indexes, its key included), one operation line and one timeline event
-  per card, and the audit. In the trials (100,000 rows on a machine busy with
-  other work, load average 13 on 2 cores) the import took 58–60 s on both
-  databases, the reader alone 5–14 s of it: reading the file nearly fills
-  the 15 s budget by itself. How the rest divides between checking and
-  writing is not separated here; a CPU profile of the server during the
-  import (\`node --cpu-prof\`) is the next step.`;
+  \`ast_st_lines_result_ix\`, and a first page in the lines' key order.
+- *Import.* Cards are inserted through one prepared statement per row on
+  SQLite (half the time of 200-row statements there) and their ids and QR
+  tokens draw randomness 4 KB at a time; everything is still checked first,
+  written in one transaction, and audited. The sheet reader alone takes
+  about 4 s of the 100,000 rows. Left: PostgreSQL is over 15 s; its lines
+  and timeline events are inserted 200 rows per statement
+  (operations/core.ts), and the sheet reader (platform/excel) holds the
+  whole workbook in memory before the rows are checked.`;
