@@ -8,7 +8,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { expectAccessible, snap, untilChosen } from './support.ts';
 
 // Each step of the story is ~25 s on a quiet machine; the margin is for a busy one.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -183,10 +183,12 @@ test('staff report with a photo on a phone; the dispatcher assigns it', async ({
     ['楼层', '3F'],
     ['房间', '301 护士站'],
   ] as const) {
-    await staff.getByLabel(label, { exact: true }).click();
-    await staff
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .click();
+    await untilChosen(staff.locator('form').first(), option, async () => {
+      await staff.getByLabel(label, { exact: true }).click();
+      await staff
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+        .click({ timeout: 5_000 });
+    });
   }
   await staff.getByLabel('故障描述').fill('顶灯又不亮');
   await staff.getByRole('button', { name: '提交报修' }).click();
@@ -208,12 +210,13 @@ test('staff report with a photo on a phone; the dispatcher assigns it', async ({
   await expect(dispatcher.getByRole('heading', { name: number })).toBeVisible();
   await dispatcher.getByRole('button', { name: '派工', exact: true }).click();
   const assign = dispatcher.getByRole('dialog', { name: `派工 ${number}` });
-  await assign.getByLabel('维修人').click();
-  await dispatcher
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', {
-      hasText: `刘师傅${TAG}（在办 0 单）`,
-    })
-    .click();
+  const technician = `刘师傅${TAG}（在办 0 单）`;
+  await untilChosen(assign, technician, async () => {
+    await assign.getByLabel('维修人').click();
+    await dispatcher
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: technician })
+      .click({ timeout: 5_000 });
+  });
   await snap(dispatcher, testInfo, '04-assign');
   await assign.getByRole('button', { name: '确认派工' }).click();
   await expect(assign).toBeHidden();
@@ -321,10 +324,12 @@ test.describe('at a desk', () => {
     await expect(page.getByLabel('来电人电话')).toHaveValue('13800138000');
     await page.getByText('开关插座', { exact: true }).click();
     await page.getByRole('button', { name: '位置不在列表中？填写地点' }).click();
-    await page.getByLabel('院区', { exact: true }).click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: SITE_NAME })
-      .click();
+    await untilChosen(page.locator('form'), SITE_NAME, async () => {
+      await page.getByLabel('院区', { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: SITE_NAME })
+        .click({ timeout: 5_000 });
+    });
     await page.getByLabel('地点描述').fill('门诊楼 2 楼东侧走廊');
     await page.getByLabel('故障描述').fill('走廊插座冒火花，已断电');
     await snap(page, testInfo, '11-phone-in');
