@@ -82,8 +82,14 @@ async function prepare(page: Page) {
 }
 
 async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).click();
+  // Typed, so the place is searched for rather than looked for among those already loaded;
+  // and opened again if the dropdown's opening swallowed the click on a busy machine.
+  const select = page.getByLabel(label, { exact: true });
+  await expect(async () => {
+    await select.click();
+    await select.fill(option);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option).click({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 test('the manager starts a stock-take of the building', async ({ page }, testInfo) => {
