@@ -4,7 +4,8 @@ import { addSlaMinutes, slaMinutesBetween } from '../modules/maintenance/sla-clo
 import { DEFAULT_SETTINGS } from '../modules/org/settings.ts';
 import { createTestApp, loginAgent, type Agent, type TestApp } from '../test/test-app.ts';
 import { DEMO_PASSWORD, seedDemoHospital } from './demo-hospital.ts';
-import { demoMaintenanceRange } from './demo-maintenance.ts';
+import { demoMaintenanceRange, draftOrders } from './demo-maintenance.ts';
+import { rng } from './names.ts';
 
 // The repair counts summary 3 gives for the year (../shared/seed/logistics-work-summaries.zh.txt).
 const SUMMARY_3: Record<string, number> = {
@@ -199,5 +200,32 @@ describe('demo maintenance seed', () => {
     const [warned, breached, confirmed, closed] = result.match(/\d+/g)!.map(Number);
     expect(warned, result).toBe(0);
     expect(breached! + confirmed! + closed!, result).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('demo order drafts', () => {
+  it('never reports an order after the moment of seeding, whatever minute that is', () => {
+    // A CI run once drew an order in the very minute of seeding, seconds after
+    // it, and the order had no step up to now. Sweep a morning minute by minute.
+    const ctx = {
+      timeZone: 'Asia/Shanghai',
+      calendar: {
+        workingDays: [1, 2, 3, 4, 5],
+        workStart: '08:00',
+        workEnd: '17:30',
+        holidays: [],
+        extraWorkdays: [],
+      },
+    };
+    const late: string[] = [];
+    for (let minute = 0; minute < 120; minute++) {
+      // 2026-11-25 09:00–10:59 in Shanghai, at 30 s past each minute.
+      const now = new Date(Date.UTC(2026, 10, 25, 1, minute, 30));
+      const drafts = draftOrders(ctx, rng(minute), demoMaintenanceRange(ctx.timeZone, now), now);
+      const last = drafts.at(-1)!;
+      if (last.submitted > now.getTime())
+        late.push(`${now.toISOString()}: ${new Date(last.submitted).toISOString()}`);
+    }
+    expect(late).toEqual([]);
   });
 });

@@ -253,8 +253,8 @@ async function seedTeams(tx: DbOrTx, ctx: Context, now: Date): Promise<Map<TeamN
 type Draft = { code: string; submitted: number; priority: string };
 
 /** When each order was reported: exactly the category's count, by day weight, season and hour. */
-function draftOrders(
-  ctx: Context,
+export function draftOrders(
+  ctx: Pick<Context, 'calendar' | 'timeZone'>,
   r: () => number,
   range: { from: string; to: string },
   now: Date,
@@ -288,9 +288,13 @@ function draftOrders(
       const day = days[weighted(r, weights, total)]!;
       const hours = priority === 'urgent' || day.weight < 1 ? HOURS.urgent : HOURS.day;
       // Whole hours are fine in Asia/Shanghai; a DST zone shifts an hour twice a year.
-      const submitted = day.start + (weighted(r, hours) * 60 + Math.floor(r() * 60)) * MINUTE;
-      if (submitted >= now.getTime()) continue; // today, later than now: draw again
-      drafts.push({ code, submitted: submitted + Math.floor(r() * 60_000), priority });
+      const submitted =
+        day.start +
+        (weighted(r, hours) * 60 + Math.floor(r() * 60)) * MINUTE +
+        Math.floor(r() * 60_000);
+      // Today, later than now (seconds included): draw again.
+      if (submitted > now.getTime()) continue;
+      drafts.push({ code, submitted, priority });
       n++;
     }
   }
