@@ -4,9 +4,9 @@
  * role, and meets a refusal of the server; the technician then signs in,
  * must change the password, and finds no administration pages.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { expectAccessible, snap, chooseOption } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,17 +25,6 @@ async function ensureSite(page: Page): Promise<void> {
   if (sites.some((s) => s.code === SITE.code)) return;
   const res = await page.request.post('/api/sites', { data: SITE });
   expect(res.status()).toBe(201);
-}
-
-/** Picks an option of the antd Select labelled `label` by typing part of its text. */
-async function choose(page: Page, scope: Page | Locator, label: string, text: string) {
-  const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  await select.fill(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
 }
 
 const scrollWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
@@ -60,13 +49,13 @@ test('an account with a role at one site: reset, API token, a refusal', async ({
   await dialog.getByLabel('初始密码').fill(TECH.initial);
   await dialog.getByLabel('确认新密码').fill('mismatch-123');
   await expect(dialog.getByLabel('首次登录时须修改密码')).toBeChecked();
-  await choose(page, dialog, '初始角色（可选）', '维修工');
+  await chooseOption(page, dialog, '初始角色（可选）', '维修工');
   await dialog.getByLabel('指定院区').check();
   await dialog.getByRole('button', { name: '新建用户' }).click();
   await expect(dialog.getByText('两次输入的新密码不一致')).toBeVisible();
   await expect(dialog.getByText('请选择院区')).toBeVisible();
   await dialog.getByLabel('确认新密码').fill(TECH.initial);
-  await choose(page, dialog, '院区', SITE.name);
+  await chooseOption(page, dialog, '院区', SITE.name);
   await snap(page, testInfo, '02-create-form');
   await dialog.getByRole('button', { name: '新建用户' }).click();
   await expect(page.getByText(`已创建用户 ${TECH.username}`)).toBeVisible();
@@ -127,7 +116,7 @@ test('an account with a role at one site: reset, API token, a refusal', async ({
   await dialog.getByRole('button', { name: '取消' }).click();
 
   // Filters live in the URL and reach the server.
-  await choose(page, page.getByRole('main'), '角色', '维修工');
+  await chooseOption(page, page.getByRole('main'), '角色', '维修工');
   await expect(page).toHaveURL(/roleId=/);
   await expect(page.getByRole('cell', { name: TECH.username })).toBeVisible();
   await expect(page.getByRole('cell', { name: ADMIN.username, exact: true })).toHaveCount(0);

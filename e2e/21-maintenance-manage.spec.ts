@@ -8,9 +8,9 @@
  * draws its charts, exports the workbook, and a category's bar opens its
  * orders in the dispatch list. Then the dispatch list and the dashboard on a phone.
  */
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, untilChosen } from './support.ts';
+import { expectAccessible, snap, chooseOption } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -75,21 +75,6 @@ async function seed(page: Page) {
   }
 }
 
-/** Picks an option of the antd Select labelled `label` by typing part of its text. */
-async function choose(page: Page, label: string, text: string, scope: Page | Locator = page) {
-  const select = scope.getByLabel(label, { exact: true });
-  const once = async () => {
-    await select.click();
-    await select.fill(text);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-      .first()
-      .click({ timeout: 5_000 });
-  };
-  if (scope === page) return once();
-  await untilChosen(scope, text, once);
-}
-
 test('dispatch: filter, export link, assign in the dialog, the board', async ({
   page,
 }, testInfo) => {
@@ -99,7 +84,7 @@ test('dispatch: filter, export link, assign in the dialog, the board', async ({
   await page.goto(`/maintenance/dispatch?siteId=${siteId}`);
   await expect(page.getByRole('heading', { name: '派工调度' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: orders[2]!.number })).toBeVisible();
-  await choose(page, '类别', '灯具');
+  await chooseOption(page, page, '类别', '灯具');
   await expect(page).toHaveURL(/categoryId=/);
   await expect(page.getByRole('row').filter({ hasText: orders[2]!.number })).toHaveCount(0);
   await expect(page.getByRole('row').filter({ hasText: orders[0]!.number })).toBeVisible();
@@ -115,7 +100,7 @@ test('dispatch: filter, export link, assign in the dialog, the board', async ({
   // 派工 in the dialog.
   await page.getByRole('button', { name: `派工：${orders[0]!.number}` }).click();
   const dialog = page.getByRole('dialog', { name: `派工 ${orders[0]!.number}` });
-  await choose(page, '维修人', TECH.name, dialog);
+  await chooseOption(page, dialog, '维修人', TECH.name);
   await snap(page, testInfo, '02-assign-dialog');
   await expectAccessible(page, testInfo, 'assign-dialog');
   await dialog.getByRole('button', { name: '确认派工' }).click();

@@ -9,7 +9,7 @@
  */
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, untilChosen } from './support.ts';
+import { expectAccessible, snap, chooseOption } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -49,20 +49,6 @@ async function seed(page: Page) {
       },
     }),
   );
-}
-
-/** Opens the antd Select labelled `label` (inside `scope`) and picks the option showing `text`. */
-async function pick(page: Page, scope: Page | Locator, label: string, text: string) {
-  const select = scope.getByLabel(label, { exact: true });
-  await untilChosen(scope, text, async () => {
-    await select.click();
-    // Long lists are virtual (only what is in view exists): narrow a searchable one by typing.
-    if (await select.isEditable()) await select.fill(text);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-      .first()
-      .click({ timeout: 5_000 });
-  });
 }
 
 async function openTab(page: Page, name: string) {
@@ -119,7 +105,7 @@ test('teams: a team for the site, the technician its leader', async ({ page }, t
   await page.getByRole('button', { name: '新建班组' }).click();
   dialog = page.getByRole('dialog', { name: '新建班组' });
   await dialog.getByLabel('名称').fill(TEAM);
-  await pick(page, dialog, '负责院区', SITE.name);
+  await chooseOption(page, dialog, '负责院区', SITE.name);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText(`已新建班组 ${TEAM}`)).toBeVisible();
   await page.getByRole('button', { name: `设置 ${TEAM} 的成员` }).click();
@@ -149,7 +135,7 @@ test('roster: a night shift next week, saved', async ({ page }, testInfo) => {
   await signIn(page, ADMIN);
   await page.goto('/maintenance/settings?tab=roster');
 
-  await pick(page, page, '班组', TEAM);
+  await chooseOption(page, page, '班组', TEAM);
   await page.getByRole('button', { name: '下一周' }).click();
   await expect(page).toHaveURL(/team=.*week=/);
   await page
@@ -176,9 +162,9 @@ test('dispatch rule and a general setting', async ({ page }, testInfo) => {
   await expect(page.getByText('最具体的规则优先')).toBeVisible();
   await page.getByRole('button', { name: '新建规则' }).click();
   const dialog = page.getByRole('dialog', { name: '新建派工规则' });
-  await pick(page, dialog, '类别', CATEGORY.name);
-  await pick(page, dialog, '院区', SITE.name);
-  await pick(page, dialog, '交给班组', TEAM);
+  await chooseOption(page, dialog, '类别', CATEGORY.name);
+  await chooseOption(page, dialog, '院区', SITE.name);
+  await chooseOption(page, dialog, '交给班组', TEAM);
   await expect(dialog.getByLabel('自动派工')).toBeChecked();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已新建派工规则')).toBeVisible();

@@ -8,9 +8,9 @@
  * for the teacher and sees the amount computed as he types; 资产赔偿 shows
  * 50% of the desk's net value, the payment is recorded and the row is settled.
  */
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { expectAccessible, snap, chooseOption } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -100,17 +100,6 @@ async function seed(page: Page) {
   seeded.assets = batch.assets;
 }
 
-/** Picks an option of the antd Select labelled `label` by typing part of its text. */
-async function choose(page: Page, label: string, text: string, scope: Page | Locator = page) {
-  const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  await select.fill(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
-}
-
 test('assign three desks to the class with a custodian', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await signIn(page, ADMIN);
@@ -129,8 +118,8 @@ test('assign three desks to the class with a custodian', async ({ page }, testIn
   await page.getByRole('menuitem', { name: '领用', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /领用（3 件资产）/ });
   await expect(dialog.getByText('提交后立即生效')).toBeVisible();
-  await choose(page, '使用部门', CLASS, dialog);
-  await choose(page, '保管人', TEACHER.name, dialog);
+  await chooseOption(page, dialog, '使用部门', CLASS);
+  await chooseOption(page, dialog, '保管人', TEACHER.name);
   await snap(page, testInfo, '02-assign-dialog');
   await dialog.getByRole('button', { name: '提交' }).click();
 
@@ -212,7 +201,7 @@ test('the leader approves the damage with a 50% share', async ({ page }, testInf
   await page.getByRole('button', { name: '审批通过' }).click();
   const dialog = page.getByRole('dialog', { name: /审批通过/ });
   await dialog.getByRole('button', { name: '添加赔偿方' }).click();
-  await choose(page, '赔偿人', TEACHER.name, dialog);
+  await chooseOption(page, dialog, '赔偿人', TEACHER.name);
   await dialog.getByLabel('赔偿比例（%）').fill('50');
   await dialog.getByLabel('赔偿比例（%）').press('Tab');
   const detail = (await (await page.request.get(`/api/assets/operations/${damageId}`)).json()) as {

@@ -7,7 +7,7 @@
  */
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { expectAccessible, snap, chooseOption } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,17 +37,6 @@ async function signedIn(browser: Browser, user: typeof TECH, phone: boolean): Pr
   const page = await context.newPage();
   await signIn(page, user);
   return page;
-}
-
-/** Picks an option of the antd Select labelled `label` by typing part of its text. */
-async function choose(page: Page, label: string, text: string) {
-  const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  await select.fill(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
 }
 
 test('stock in, a work order takes parts on a phone, a requisition is approved', async ({
@@ -110,9 +99,9 @@ test('stock in, a work order takes parts on a phone, a requisition is approved',
 
   // Stock in 10 at ¥20 on the page; the second delivery (10 at ¥30) through the API.
   await page.goto('/stores/documents/new/stock_in');
-  await choose(page, '仓库', `总库${TAG}`);
+  await chooseOption(page, page, '仓库', `总库${TAG}`);
   await page.getByLabel('供应商').fill('光明照明');
-  await choose(page, '物资', ITEM_CODE);
+  await chooseOption(page, page, '物资', ITEM_CODE);
   await page.getByLabel('数量').fill('10');
   await page.getByLabel('单价（元）').fill('20');
   await page.getByRole('button', { name: '提交' }).click();
@@ -163,7 +152,7 @@ test('stock in, a work order takes parts on a phone, a requisition is approved',
   const dialog = tech.getByRole('dialog');
   await dialog.getByLabel('处理措施').fill('更换 LED 灯管 2 支');
   await dialog.getByRole('button', { name: '添加领用' }).click();
-  await choose(tech, '备件', ITEM_CODE);
+  await chooseOption(tech, tech, '备件', ITEM_CODE);
   await expect(dialog.getByText(/在库 20支/).first()).toBeVisible();
   await dialog.getByLabel('数量（支）').fill('2');
   await snap(tech, testInfo, '02-complete-with-parts-phone');
@@ -196,12 +185,12 @@ test('stock in, a work order takes parts on a phone, a requisition is approved',
   const staff = await signedIn(browser, STAFF, true);
   await staff.goto('/stores/requisitions');
   await staff.getByRole('button', { name: '领用申请' }).click();
-  await choose(staff, '仓库', `总库${TAG}`);
+  await chooseOption(staff, staff, '仓库', `总库${TAG}`);
   const deptSelect = staff.getByLabel('部门', { exact: true });
   await deptSelect.click();
   await deptSelect.fill(DEPT);
   await staff.locator('.ant-select-tree-node-content-wrapper', { hasText: DEPT }).first().click();
-  await choose(staff, '物资', ITEM_CODE);
+  await chooseOption(staff, staff, '物资', ITEM_CODE);
   await staff.getByLabel('数量').fill('3');
   await staff.getByRole('button', { name: '提交' }).click();
   await expect(staff.getByText('待审批').first()).toBeVisible();

@@ -65,3 +65,35 @@ export async function untilChosen(scope: Page | Locator, text: string, pick: () 
     });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Picks the option showing `text` in the antd Select or TreeSelect labelled `label` inside
+ * `scope`, typing `text` first when the field is searchable (long lists are virtual: only what
+ * is in view exists). Retried until the field itself shows the choice, for the reasons
+ * `untilChosen` gives.
+ */
+export async function chooseOption(
+  page: Page,
+  scope: Page | Locator,
+  label: string,
+  text: string,
+): Promise<void> {
+  const select = scope.getByLabel(label, { exact: true });
+  // The whole field around the search input, which holds the chosen label.
+  const field = select.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await expect(async () => {
+    await select.click();
+    if (await select.isEditable()) await select.fill(text);
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
+      .filter({ hasText: text })
+      .first()
+      .click({ timeout: 5_000 });
+    // The chosen label is the field's text (an input's typed value is not); the dropdown closed.
+    await expect(field).toContainText(text, { timeout: 3_000 });
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
