@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Actor } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/connect.ts';
 import { readJson, writeJson } from '../../../platform/db/dialect.ts';
+import { insertRows } from '../../../platform/db/insert-rows.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { nextNumber } from '../../../platform/numbering/next-number.ts';
@@ -151,22 +152,19 @@ export async function insertOperation(
       updated_at: at,
     })
     .execute();
-  // Chunked: a batch of 500 desks is one operation.
-  for (let i = 0; i < op.lines.length; i += 200) {
-    await tx
-      .insertInto('ast_operation_lines')
-      .values(
-        op.lines.slice(i, i + 200).map((l) => ({
-          operation_id: id,
-          asset_id: l.asset.id,
-          org_id: actor.orgId,
-          before: writeJson(beforeOf(l.asset)),
-          value_fen: l.valueFen,
-          returned_at: null,
-        })),
-      )
-      .execute();
-  }
+  // A batch of 500 desks or an import of 100,000 cards is one operation.
+  await insertRows(
+    tx,
+    'ast_operation_lines',
+    op.lines.map((l) => ({
+      operation_id: id,
+      asset_id: l.asset.id,
+      org_id: actor.orgId,
+      before: writeJson(beforeOf(l.asset)),
+      value_fen: l.valueFen,
+      returned_at: null,
+    })),
+  );
   return { id, number };
 }
 
@@ -187,27 +185,24 @@ export async function recordAssetEvents(
   actor: Actor,
   events: AssetEvent[],
 ): Promise<void> {
-  for (let i = 0; i < events.length; i += 200) {
-    await tx
-      .insertInto('ast_events')
-      .values(
-        events.slice(i, i + 200).map((e) => ({
-          id: newId(),
-          org_id: actor.orgId,
-          asset_id: e.assetId,
-          operation_id: e.operationId,
-          action: e.action,
-          from_status: e.from,
-          to_status: e.to,
-          actor_user_id: actor.userId,
-          actor_name: actor.name,
-          note: e.note ?? null,
-          data: writeJson(e.data ?? {}),
-          at: e.at,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    tx,
+    'ast_events',
+    events.map((e) => ({
+      id: newId(),
+      org_id: actor.orgId,
+      asset_id: e.assetId,
+      operation_id: e.operationId,
+      action: e.action,
+      from_status: e.from,
+      to_status: e.to,
+      actor_user_id: actor.userId,
+      actor_name: actor.name,
+      note: e.note ?? null,
+      data: writeJson(e.data ?? {}),
+      at: e.at,
+    })),
+  );
 }
 
 /**
