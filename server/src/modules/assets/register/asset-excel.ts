@@ -4,9 +4,16 @@ import type { ExportSheet, ExportValue } from '../../../platform/excel/export-st
 import type { TemplateSpec } from '../../../platform/excel/template.ts';
 import type { ExportColumn, SheetColumn } from '../../../platform/excel/workbook.ts';
 import { STATUS_LABELS } from '../operation-kinds.ts';
-import { assetFromRow, listAssetRows } from './repository.ts';
-import type { Asset, AssetFilter } from './schema.ts';
-import { assetVisibility, seesNothing } from './visibility.ts';
+import {
+  customCell,
+  customColumnKey,
+  customColumnsOf,
+  fieldDefsOf,
+  type CustomColumn,
+} from './custom-columns.ts';
+import { assetFromRow, categorySubtree, listAssetRows } from './repository.ts';
+import type { Asset, AssetFilter, FieldDef } from './schema.ts';
+import { assetVisibility, seesNothing, type AssetVisibility } from './visibility.ts';
 
 /** How the sheet names the fixed values (来源, 使用状况). */
 export const SOURCE_LABELS = {
@@ -90,6 +97,14 @@ export const IMPORT_COLUMNS = [
 ] as const satisfies readonly SheetColumn[];
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
+/**
+ * Every header of the register's own sheets (import and export): a custom
+ * field of such a label gets no column of its own (custom-columns.ts).
+ */
+export function sheetHeaders(): string[] {
+  return [...IMPORT_COLUMNS, ...EXPORT_COLUMNS].map((c) => c.header);
+}
+
 /** The most rows one import takes: a whole register moved from the old system. */
 export const MAX_ASSET_IMPORT_ROWS = 100_000;
 
@@ -103,10 +118,13 @@ export const ASSETS_TEMPLATE: TemplateSpec = {
     '资产编码和标签号在本单位内不能重复（包括与已有资产重复），重复时整份文件不导入。',
     '按件管理的分类每行数量只能为 1；多件相同物品请分多行，或使用“批量登记”。',
     '导入后状态、位置、使用部门和保管人只能通过资产业务（领用、调拨等）变更。',
+    '分类的自定义字段（如床位号、屏幕尺寸）：在表头后面加一列，列名与该分类中的字段名称相同；每行按本行资产分类的字段定义校验（必填、数字、日期 YYYY-MM-DD、下拉选项须与定义一致），不属于本行分类的自定义字段列请留空。资产台账的导出文件带有这些列，可参照填写。',
+    '列名不是模板中的列、也不是所填分类的自定义字段的列不会导入；列名是某个分类的字段但本次导入的分类都没有该字段时，导入结果会提示该列已忽略。',
   ],
 };
 
-const EXPORT_COLUMNS: readonly ExportColumn[] = [
+/** The register export's own columns; custom-field columns follow them. */
+export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'code', header: '资产编码', width: 18, text: true },
   { key: 'tagNo', header: '标签号', width: 14, text: true },
   { key: 'name', header: '资产名称', width: 20 },
@@ -135,7 +153,10 @@ const EXPORT_COLUMNS: readonly ExportColumn[] = [
 
 const yuan = (fen: number) => fen / 100;
 
-function values(a: Asset): ExportValue[] {
+/** A card's custom values, one per custom column, each from the field of that label in its category. */
+type CustomCells = (a: Asset) => ExportValue[];
+
+function values(a: Asset, custom: CustomCells): ExportValue[] {
   return [
     a.code,
     a.tagNo,
@@ -161,28 +182,100 @@ function values(a: Asset): ExportValue[] {
     STATUS_LABELS[a.status].zh,
     CONDITION_LABELS[a.condition],
     a.notes,
+    ...custom(a),
   ];
+}
+
+/**
+ * The custom-field columns of an export: the fields of the categories its
+ * cards are in. Only categories that define fields are looked at (few), each
+ * with one look-up through the list's own query (same filters and
+ * visibility, first card only), so no column stays empty for lack of cards.
+ */
+async function exportCustomColumns(
+  db: DbOrTx,
+  dialect: DialectName,
+  actor: Actor,
+  visibility: AssetVisibility,
+  filter: AssetFilter,
+): Promise<{ columns: CustomColumn[]; cells: CustomCells }> {
+  const categories = (
+    await db
+      .selectFrom('ast_categories')
+      .select(['id', 'fields', 'sort_order', 'code'])
+      .where('org_id', '=', actor.orgId)
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute()
+  )
+    .map((c) => ({ id: c.id, defs: fieldDefsOf(c) }))
+    .filter((c) => c.defs.length > 0);
+  if (categories.length === 0) return { columns: [], cells: () => [] };
+  let candidates = categories;
+  if (filter.categoryId) {
+    const subtree = new Set(
+      (await categorySubtree(db, actor.orgId, filter.categoryId).execute()).map((r) => r.id),
+    );
+    candidates = candidates.filter((c) => subtree.has(c.id));
+  }
+  const used: typeof categories = [];
+  for (const c of candidates) {
+    const { rows } = await listAssetRows(
+      db,
+      dialect,
+      actor.orgId,
+      visibility,
+      { ...filter, categoryId: undefined, categoryIds: [c.id] },
+      { limit: 1, offset: 0, count: false },
+    );
+    if (rows.length > 0) used.push(c);
+  }
+  const columns = customColumnsOf(
+    used.flatMap((c) => c.defs),
+    sheetHeaders(),
+  );
+  // Per category: for each column, the field of that label (if it has one).
+  const byCategory = new Map(
+    used.map((c) => {
+      const byColumn = new Map(c.defs.map((d) => [customColumnKey(d.label), d] as const));
+      return [c.id, columns.map((col) => byColumn.get(col.key))] as const;
+    }),
+  );
+  const none: (FieldDef | undefined)[] = columns.map(() => undefined);
+  return {
+    columns,
+    cells: (a) =>
+      (byCategory.get(a.category.id) ?? none).map((d) =>
+        d ? customCell(d, a.custom[d.key]) : null,
+      ),
+  };
 }
 
 /** More than anyone reads in Excel; a narrower filter gets the rest, and the file says it was cut. */
 export const ASSET_EXPORT_CAP = 100_000;
 const BATCH = 1000;
 
-/** The register's filtered list as an export sheet, in the list's order and visibility. */
-export function assetExport(
+/**
+ * The register's filtered list as an export sheet, in the list's order and
+ * visibility, with a column per custom field of the exported cards' categories.
+ */
+export async function assetExport(
   db: DbOrTx,
   dialect: DialectName,
   actor: Actor,
   today: string,
   filter: AssetFilter,
   cap = ASSET_EXPORT_CAP,
-): ExportSheet {
+): Promise<ExportSheet> {
   const note = [
     `仅导出了前 ${cap} 行，还有资产未导出：请增加筛选条件后分批导出。` +
       ` Only the first ${cap} rows were exported; narrow the filters to export the rest.`,
   ];
+  const visibility = await assetVisibility(db, actor);
+  const custom = seesNothing(visibility)
+    ? { columns: [], cells: () => [] }
+    : await exportCustomColumns(db, dialect, actor, visibility, filter);
   async function* batches() {
-    const visibility = await assetVisibility(db, actor);
     if (seesNothing(visibility)) return;
     for (let offset = 0; offset < cap; offset += BATCH) {
       const limit = Math.min(BATCH, cap - offset);
@@ -193,7 +286,7 @@ export function assetExport(
         count: false,
       });
       const take = rows.slice(0, limit);
-      if (take.length > 0) yield take.map((r) => values(assetFromRow(r, today)));
+      if (take.length > 0) yield take.map((r) => values(assetFromRow(r, today), custom.cells));
       if (rows.length > limit) {
         yield [note];
         return;
@@ -204,7 +297,7 @@ export function assetExport(
   return {
     fileName: { zh: '资产台账', ascii: 'assets' },
     sheetName: '资产台账',
-    columns: EXPORT_COLUMNS,
+    columns: [...EXPORT_COLUMNS, ...custom.columns],
     batches: batches(),
   };
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../platform/context.ts';
 import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
 import { notFound } from '../../../platform/errors.ts';
+import type { LocalizedText } from '../../../platform/i18n.ts';
 import { ImportErrors, rowValidator } from '../../../platform/excel/import-errors.ts';
 import { runImport, type ImportResult } from '../../../platform/excel/import-run.ts';
 import { MAX_UNZIPPED_BYTES } from '../../../platform/excel/upload.ts';
@@ -17,17 +18,25 @@ import {
   IMPORT_COLUMNS,
   MAX_ASSET_IMPORT_ROWS,
   SOURCE_LABELS,
-  type ImportColumnKey,
+  sheetHeaders,
 } from './asset-excel.ts';
+import {
+  customColumnKey,
+  customColumnsOf,
+  fieldDefsOf,
+  type CustomColumn,
+} from './custom-columns.ts';
+import { checkCustomField, unknownCustomField } from './custom-fields.ts';
 import {
   cardProblems,
   cardRow,
+  fieldsOf,
   nextAssetCodes,
   registerCards,
   takenKeys,
   type CardRow,
 } from './register-cards.ts';
-import { AssetCreateSchema } from './schema.ts';
+import { AssetCreateSchema, type FieldDef } from './schema.ts';
 
 /** The fields a row describes in itself; references are resolved from the reference maps. */
 const validate = rowValidator(
@@ -140,6 +149,29 @@ async function loadRefs(tx: DbOrTx, orgId: string, siteId: string): Promise<Refs
 }
 
 /**
+ * The custom-field columns an import may find: one per label among the
+ * fields of the organisation's categories. Which field a cell feeds is
+ * decided per row, by its category.
+ */
+async function importCustomColumns(db: DbOrTx, orgId: string): Promise<CustomColumn[]> {
+  const categories = await db
+    .selectFrom('ast_categories')
+    .select(['fields', 'sort_order', 'code'])
+    .where('org_id', '=', orgId)
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
+  return customColumnsOf(categories.flatMap(fieldDefsOf), sheetHeaders());
+}
+
+/** The answer of an import: counts, the registration it made, and columns it left out. */
+export type AssetImportResult = ImportResult & {
+  operationId: string | null;
+  operationNumber: string | null;
+  warnings: string[];
+};
+
+/**
  * Imports asset cards from an .xlsx at one site: every row is checked first
  * (references resolved from maps read once, codes and tags checked against
  * the register in chunks) and nothing is written unless every row is valid;
@@ -152,7 +184,7 @@ export async function importAssets(
   actor: Actor,
   siteId: string,
   buffer: Buffer,
-): Promise<ImportResult & { operationNumber: string | null }> {
+): Promise<AssetImportResult> {
   if (!actor.access.hasAt(AssetsP.manage, siteId)) throw notFound({ zh: '院区', en: 'Site' });
   const site = await db
     .selectFrom('sites')
@@ -162,10 +194,28 @@ export async function importAssets(
     .executeTakeFirst();
   if (!site) throw notFound({ zh: '院区', en: 'Site' });
   const errors = new ImportErrors(actor.lang);
-  const sheet = await readImportSheet(buffer, IMPORT_COLUMNS, errors, LIMITS);
+  const customColumns = await importCustomColumns(db, actor.orgId);
+  const sheet = await readImportSheet(
+    buffer,
+    [...IMPORT_COLUMNS, ...customColumns],
+    errors,
+    LIMITS,
+  );
+  const present = customColumns.filter((c) => sheet.present.has(c.key));
+  let operationId: string | null = null;
   let operationNumber: string | null = null;
+  let warnings: LocalizedText[] = [];
   const result = await runImport(db, actor, 'asset', async (tx) => {
-    const rows = await planRows(tx, actor, siteId, sheet.rows, new ImportErrors(actor.lang));
+    const planned = await planRows(
+      tx,
+      actor,
+      siteId,
+      sheet.rows,
+      present,
+      new ImportErrors(actor.lang),
+    );
+    const rows = planned.cards;
+    warnings = planned.warnings;
     const first = sheet.rows[0];
     if (rows.length === 0 || !first) return [];
     return [
@@ -176,23 +226,73 @@ export async function importAssets(
           const registered = await registerCards(t, actor, siteId, rows, new Date(), {
             via: 'import',
           });
+          operationId = registered.operation.id;
           operationNumber = registered.operation.number;
         },
       },
       ...sheet.rows.slice(1).map((r) => ({ row: r.row, kind: 'create' as const })),
     ];
   });
-  return { ...result, operationNumber };
+  return {
+    ...result,
+    operationId,
+    operationNumber,
+    warnings: warnings.map((w) => w[actor.lang]),
+  };
+}
+
+/**
+ * A row's custom values, checked field by field against its category's
+ * definitions (checkCustomField, as the API checks them), each problem
+ * reported under the field's column. A value in the column of a field that
+ * other rows' categories have but this row's has not is refused, as the API
+ * refuses an unknown key: it would be stored nowhere.
+ */
+function rowCustomValues(
+  row: number,
+  defs: readonly FieldDef[],
+  cells: Partial<Record<string, string>>,
+  shared: readonly CustomColumn[],
+  errors: ImportErrors,
+): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  const own = new Set<string>();
+  for (const d of defs) {
+    const key = customColumnKey(d.label);
+    own.add(key);
+    const text = cells[key];
+    const { value, problem } = checkCustomField(d, d.type === 'date' ? normalizeDate(text) : text);
+    if (problem) errors.add(row, d.label, problem);
+    else if (value !== undefined) values[d.key] = value;
+  }
+  for (const c of shared) {
+    if (!own.has(c.key) && cells[c.key]) errors.add(row, c.header, unknownCustomField(c.header));
+  }
+  return values;
 }
 
 async function planRows(
   tx: DbOrTx,
   actor: Actor,
   siteId: string,
-  rows: readonly SheetRow<ImportColumnKey>[],
+  rows: readonly SheetRow<string>[],
+  customColumns: readonly CustomColumn[],
   errors: ImportErrors,
-): Promise<CardRow[]> {
+): Promise<{ cards: CardRow[]; warnings: LocalizedText[] }> {
   const refs = await loadRefs(tx, actor.orgId, siteId);
+  // Custom columns that are a field of some row's category are checked row by
+  // row; one that is a field of none of them is left out, and said so once.
+  const used = new Set<string>();
+  for (const category of new Set(rows.map((r) => refs.categories.get(r.cells.category ?? '')))) {
+    if (category) for (const d of fieldsOf(category)) used.add(customColumnKey(d.label));
+  }
+  const shared = customColumns.filter((c) => used.has(c.key));
+  const warnings = customColumns
+    .filter((c) => !used.has(c.key))
+    .map((c) => ({
+      zh: `列「${c.header}」不是本次导入的资产分类的自定义字段，已忽略`,
+      en: `Column "${c.header}" is a custom field of none of the imported categories; it was ignored`,
+    }));
   const now = new Date();
   const at = now.toISOString();
   const firstOf = { code: new Map<string, number>(), tag: new Map<string, number>() };
@@ -313,13 +413,14 @@ async function planRows(
         });
       else firstOf[key].set(value, r.row);
     }
+    const custom = category ? rowCustomValues(r.row, fieldsOf(category), c, shared, errors) : {};
     if (!parsed.ok || !category || errors.hasRow(r.row)) {
       planned.push({ row: r.row, card: null, needsCode: false });
       continue;
     }
     const input = {
       ...parsed.value,
-      custom: {},
+      custom,
       locationId,
       departmentId,
       custodianPersonId,
@@ -376,5 +477,5 @@ async function planRows(
       if (p.card!.tag_no === '') p.card!.tag_no = codes[i]!;
     });
   }
-  return cards;
+  return { cards, warnings };
 }

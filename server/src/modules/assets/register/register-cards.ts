@@ -37,7 +37,8 @@ export type CardInput = Omit<AssetCreate, 'siteId' | 'categoryId' | 'code' | 'ta
 
 // An import checks 100,000 rows against a handful of categories: parse each one's fields once.
 const parsedFields = new WeakMap<object, FieldDef[]>();
-function fieldsOf(category: CategoryRow): FieldDef[] {
+/** A category row's field definitions, parsed once per row object. */
+export function fieldsOf(category: CategoryRow): FieldDef[] {
   let defs = parsedFields.get(category);
   if (!defs) {
     defs = readJson<FieldDef[]>(category.fields) ?? [];

@@ -22,7 +22,16 @@ const ImportResultSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   total: z.number().int().describe('Data rows in the file'),
+  operationId: z
+    .string()
+    .nullable()
+    .describe(
+      "The register operation of the import: its cards' labels are /api/assets/labels?operationId=",
+    ),
   operationNumber: z.string().nullable().describe('The register operation of the import'),
+  warnings: z
+    .array(z.string())
+    .describe("Columns left out: custom fields of none of the imported rows' categories"),
 });
 
 /** A whole register (100,000 cards) as .xlsx is some 6–8 MB; leave room for styled files. */
@@ -44,7 +53,7 @@ export function registerExcelRoutes(app: App, { db, dialect }: Deps): void {
     async (req, reply) => {
       const actor = actorOf(req);
       const today = await orgToday(db, actor.orgId);
-      return sendXlsxStream(reply, assetExport(db, dialect, actor, today, req.query), today);
+      return sendXlsxStream(reply, await assetExport(db, dialect, actor, today, req.query), today);
     },
   );
   app.get(
@@ -71,7 +80,7 @@ export function registerExcelRoutes(app: App, { db, dialect }: Deps): void {
         summary:
           '导入资产 Import asset cards at a site from .xlsx (all rows or none; one register operation)',
         description:
-          'multipart/form-data with one .xlsx file; ?siteId= the site. Category by code or name, department by code or name, place by code (of the site), custodian by employee number. Any invalid row: 422 IMPORT_INVALID with details.rows [{row, column, message}] and nothing written.',
+          "multipart/form-data with one .xlsx file; ?siteId= the site. Category by code or name, department by code or name, place by code (of the site), custodian by employee number. Custom fields: a column headed by the field label, checked against the row's category. Any invalid row: 422 IMPORT_INVALID with details.rows [{row, column, message}] and nothing written.",
         consumes: ['multipart/form-data'],
         querystring: ImportQuery,
         response: {

@@ -7,19 +7,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Dropdown,
-  Flex,
-  Form,
-  Grid,
-  Modal,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Dropdown, Flex, Form, Grid, Modal, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../../app/api.ts';
@@ -28,7 +16,6 @@ import { can } from '../../../app/auth/session.ts';
 import { useSiteChoice, useSites } from '../../../app/site-choice.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { formatYuan } from '../../../components/format.ts';
-import { ImportDialog } from '../../../components/import-dialog.tsx';
 import { ListPage } from '../../../components/list/list-page.tsx';
 import type { ListColumn, ListFilter } from '../../../components/list/list-types.ts';
 import { DepartmentSelect } from '../../org/people/departments/department-select.tsx';
@@ -37,6 +24,7 @@ import {
   type OperationKindChoice,
 } from '../operations/start-operation-dialog.tsx';
 import { AssetCreateModal } from './asset-create-modal.tsx';
+import { AssetImportDialog } from './asset-import-dialog.tsx';
 import {
   ASSET_STATUSES,
   assetKeys,
@@ -70,7 +58,6 @@ export default function AssetsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const { message } = App.useApp();
   const [search] = useSearchParams();
   const [siteChoice] = useSiteChoice();
   const sites = useSites();
@@ -344,16 +331,11 @@ export default function AssetsPage() {
           setImportSite(site);
         }}
       />
-      <ImportDialog
-        open={importSite !== null}
+      <AssetImportDialog
+        siteId={importSite}
+        siteName={sites.data?.find((s) => s.id === importSite)?.name ?? ''}
         onClose={() => setImportSite(null)}
-        title={`${tx.list.importTitle}${sites.data && importSite ? ` · ${sites.data.find((s) => s.id === importSite)?.name ?? ''}` : ''}`}
-        templateHref="/api/assets/import/template.xlsx"
-        importUrl={`/api/assets/import?siteId=${importSite ?? ''}`}
-        onImported={(r) => {
-          void message.success(tx.list.imported(r.created));
-          void refresh();
-        }}
+        onImported={() => void refresh()}
       />
       <StartOperationDialog
         kind={kind}

@@ -90,6 +90,10 @@ export const registerTexts = defineTexts(
       importSite: '导入到院区',
       importSiteHint: '导入的卡片登记在所选院区；请先在页头或下面选择院区。',
       imported: (n: number) => `已导入 ${n} 张资产卡片`,
+      afterImportTitle: '导入完成',
+      afterImportBody: (n: number, number: string) =>
+        `已导入 ${n} 张资产卡片（登记单 ${number}）。现在打印这批卡片的标签吗？`,
+      importIgnored: '以下列没有导入：',
       selected: (n: number) => `已选 ${n} 项`,
       clear: '取消选择',
       printLabels: '打印标签',
@@ -381,6 +385,10 @@ export const registerTexts = defineTexts(
       importSite: 'Import to site',
       importSiteHint: 'Imported cards are registered at the chosen site; choose it below.',
       imported: (n: number) => `${n} asset cards imported`,
+      afterImportTitle: 'Import complete',
+      afterImportBody: (n: number, number: string) =>
+        `${n} asset cards imported (registration ${number}). Print their labels now?`,
+      importIgnored: 'These columns were not imported:',
       selected: (n: number) => `${n} selected`,
       clear: 'Clear selection',
       printLabels: 'Print labels',
