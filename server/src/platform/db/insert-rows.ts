@@ -7,8 +7,8 @@ import { dialectOf } from './dialect.ts';
 const PG_ROWS_PER_STATEMENT = 5_000;
 
 /**
- * Inserts many rows of one table, every row giving the same columns (those of
- * the first row). For imports and batches of thousands of rows, where the
+ * Inserts many rows of one table, every row giving the same columns (`only`,
+ * or those of the first row). For imports and batches of thousands of rows, where the
  * query builder's per-row work (compiling a multi-row VALUES with one
  * parameter per cell) costs more than the database does:
  * - SQLite runs in the process, so one prepared single-row insert run per row
@@ -21,9 +21,11 @@ export async function insertRows<T extends keyof Database & string>(
   tx: DbOrTx,
   table: T,
   rows: readonly Insertable<Database[T]>[],
+  /** The columns to write; by default the first row's keys. */
+  only?: readonly (keyof Insertable<Database[T]> & string)[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!) as (keyof Insertable<Database[T]> & string)[];
+  const columns = only ?? (Object.keys(rows[0]!) as (keyof Insertable<Database[T]> & string)[]);
   const names = columns.map((c) => `"${c}"`).join(', ');
   if (dialectOf(tx) === 'sqlite') {
     const text = `insert into "${table}" (${names}) values (${columns.map(() => '?').join(', ')})`;
