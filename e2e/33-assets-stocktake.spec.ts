@@ -139,6 +139,17 @@ test.describe('on a phone', () => {
 
     await page.goto(`/assets/stocktakes/${stocktakeId}/count`);
     await expect(page.getByText('先选择您所在的位置，再扫码。')).toBeVisible();
+    // The building's rooms are offered without typing, not only the room the chairs stand in:
+    // the picker opens once the campaign's places are in (this counter has no say over places).
+    const roomPicker = page.getByLabel('我所在的位置', { exact: true });
+    await expect(roomPicker).toBeEnabled();
+    await expect(async () => {
+      await roomPicker.click();
+      await expect(
+        page.locator('.ant-select-dropdown:visible').getByTitle(ROOM_B, { exact: true }),
+      ).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
     await pick(page, '我所在的位置', ROOM_A);
     await expect(page.getByText('本位置待盘 6 件')).toBeVisible();
     const tagBox = page.getByLabel('资产标签号');

@@ -10,6 +10,7 @@ import { closeStocktake, cancelStocktake, settleIfDue } from './close-stocktake.
 import { addSurplus, markLine, scanAsset } from './count.ts';
 import { createStocktake } from './create-stocktake.ts';
 import { getStocktakeDetail, listLines, listStocktakes } from './read-stocktakes.ts';
+import { stocktakeRoomsRoute } from './rooms.ts';
 import {
   CancelSchema,
   CloseSchema,
@@ -37,6 +38,7 @@ const seen = { auth: 'user' as const };
 /** Stock-take campaigns (盘点): start, count on a phone, variance, close through operations. */
 export function stocktakeRoutes(app: App, deps: Deps): void {
   const { db } = deps;
+  stocktakeRoomsRoute(app, deps);
   app.get(
     '/api/assets/stocktakes',
     {

@@ -26,6 +26,9 @@ import { ScanFeedback } from './scan-feedback.tsx';
 import { SurplusDialog } from './surplus-dialog.tsx';
 import { stocktakeTexts } from './texts.ts';
 
+// Not under stocktakeKey: a scan refreshes the campaign, not its places.
+const stocktakeRoomsKey = (id: string, q: string) => ['assets', 'stocktake-rooms', id, q] as const;
+
 /**
  * The counter's phone page: stand in a room, scan (camera, or type the
  * tag), see at once whether the asset was expected here, and see what is
@@ -50,29 +53,26 @@ export default function CountPage() {
     queryKey: stocktakeKey(id),
     queryFn: () => unwrap(api.GET('/api/assets/stocktakes/{id}', { params: { path: { id } } })),
   });
-  const siteId = detail.data?.site.id;
-  const searched = useQuery({
-    queryKey: ['locations', 'search', siteId, placeQuery],
+  // The campaign's places (its scope's place and everything under it), read through the
+  // campaign: a counter need not hold locations:read. Typing searches the same list.
+  const places = useQuery({
+    queryKey: stocktakeRoomsKey(id, ''),
     queryFn: () =>
-      unwrap(
-        api.GET('/api/locations', {
-          params: { query: { siteId, q: placeQuery, active: 'true', pageSize: 30 } },
-        }),
-      ),
-    enabled: !!siteId && placeQuery.length > 0,
-  });
-  // The places of the scope (a building's rooms), so a counter finds the room next door without typing.
-  const root = detail.data?.scope.location?.id ?? detail.data?.scope.building?.id;
-  const scopePlaces = useQuery({
-    queryKey: ['locations', 'under', root],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/locations', {
-          params: { query: { under: root, active: 'true', sort: 'sortOrder', pageSize: 200 } },
-        }),
-      ),
-    enabled: !!root,
+      unwrap(api.GET('/api/assets/stocktakes/{id}/rooms', { params: { path: { id } } })),
+    enabled: !!detail.data,
     staleTime: 60_000,
+  });
+  const searched = useQuery({
+    queryKey: stocktakeRoomsKey(id, placeQuery),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/assets/stocktakes/{id}/rooms', {
+          params: { path: { id }, query: { q: placeQuery, limit: 50 } },
+        }),
+      ),
+    // Only when the whole list did not come in one answer; otherwise the picker filters it.
+    enabled: placeQuery.length > 0 && !!places.data && places.data.total > places.data.items.length,
+    placeholderData: keepPreviousData,
   });
   const remaining = useQuery({
     queryKey: [...stocktakeKey(id), 'lines', room],
@@ -140,8 +140,10 @@ export default function CountPage() {
   };
   const roomOptions = new Map<string, string>();
   for (const r of st.rooms) if (r.location) roomOptions.set(r.location.id, r.location.name);
-  for (const l of scopePlaces.data?.items ?? []) roomOptions.set(l.id, l.name);
+  for (const l of places.data?.items ?? []) roomOptions.set(l.id, l.name);
   for (const l of searched.data?.items ?? []) roomOptions.set(l.id, l.name);
+  // Until the places are in, the campaign's own rooms alone would look like the whole list.
+  const placesReady = !!places.data || places.isError;
   const submit = () => {
     if (tag.trim() && room) scan.mutate(tag);
   };
@@ -165,15 +167,33 @@ export default function CountPage() {
                 id="st-room"
                 size="large"
                 value={room}
-                placeholder={tx.counter.roomPlaceholder}
+                placeholder={placesReady ? tx.counter.roomPlaceholder : tx.counter.roomsLoading}
                 onChange={chooseRoom}
                 allowClear
+                disabled={!placesReady}
                 showSearch={{ optionFilterProp: 'label', onSearch: setPlaceQuery }}
                 options={[...roomOptions].map(([value, label]) => ({ value, label }))}
-                loading={searched.isFetching}
+                loading={!placesReady || searched.isFetching}
               />
             </Form.Item>
           </Form>
+          {places.isError && (
+            <Alert
+              type="error"
+              showIcon
+              title={tx.counter.roomsError}
+              action={
+                <Button size="small" onClick={() => void places.refetch()}>
+                  {tx.counter.retry}
+                </Button>
+              }
+            />
+          )}
+          {places.data && places.data.total > places.data.items.length && (
+            <Typography.Text type="secondary">
+              {tx.counter.roomsMore(places.data.items.length, places.data.total)}
+            </Typography.Text>
+          )}
           {!room ? (
             <Alert type="info" showIcon title={tx.counter.chooseRoom} />
           ) : (

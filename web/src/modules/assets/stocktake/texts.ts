@@ -135,6 +135,11 @@ export const stocktakeTexts = defineTexts(
       title: (name: string) => `盘点：${name}`,
       room: '我所在的位置',
       roomPlaceholder: '选择或搜索位置',
+      roomsLoading: '正在加载本次盘点的位置…',
+      roomsError: '位置列表加载失败，请重试。',
+      roomsMore: (shown: number, total: number) =>
+        `显示 ${shown}/${total} 个位置，输入名称或编码查找其他位置`,
+      retry: '重试',
       chooseRoom: '先选择您所在的位置，再扫码。',
       scan: '扫码',
       stopScan: '停止扫码',
@@ -312,6 +317,11 @@ export const stocktakeTexts = defineTexts(
       title: (name: string) => `Count: ${name}`,
       room: 'Where I am',
       roomPlaceholder: 'Choose or search a place',
+      roomsLoading: 'Loading the places of this stock-take…',
+      roomsError: 'The places could not be loaded. Try again.',
+      roomsMore: (shown: number, total: number) =>
+        `Showing ${shown} of ${total} places: type a name or code to find the others`,
+      retry: 'Retry',
       chooseRoom: 'Choose the place you are in first, then scan.',
       scan: 'Scan',
       stopScan: 'Stop scanning',
