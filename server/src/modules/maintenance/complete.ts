@@ -30,12 +30,10 @@ export async function completionPatch(
     : [];
   const names = new Map(users.map((u) => [u.id, u.display_name]));
   if (names.size !== userIds.length) throw notFound({ zh: '维修人员', en: 'Worker' });
-  // No labour line given: the technician who completes it worked on it.
-  const labour = body.labour.length
-    ? body.labour
-    : [{ userId: actor.userId, workerName: undefined, minutes: 0 }];
-  const labourRows = labour
-    .filter((l) => l.minutes > 0 || l.userId)
+  // Only labour with minutes is stored: a completion that recorded none adds no labour line
+  // (a "0 分钟" line said nothing; who completed it is in the events). The schema refuses 0.
+  const labourRows = body.labour
+    .filter((l) => l.minutes > 0)
     .map((l) => ({
       id: newId(),
       org_id: actor.orgId,

@@ -61,11 +61,14 @@ const Reason = z
 export const LabourLineSchema = z.strictObject({
   userId: Id.nullable().optional(),
   workerName: Text(60).optional(),
+  // A labour line is how long someone worked: 0 is refused (leave the line out instead).
   minutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60 * 7),
+    .number({ error: msg('请填写工时（分钟）', 'Give the labour minutes') })
+    .int({ error: msg('工时须为整数分钟', 'Labour is whole minutes') })
+    .min(1, { error: msg('工时须大于 0 分钟', 'Labour must be more than 0 minutes') })
+    .max(24 * 60 * 7, {
+      error: msg('工时最多 7 天（10080 分钟）', 'At most 7 days (10080 minutes)'),
+    }),
 });
 export const MaterialLineSchema = z.strictObject({
   name: Text(100),

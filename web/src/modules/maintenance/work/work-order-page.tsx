@@ -51,9 +51,10 @@ export default function WorkOrderPage() {
       <Header order={o} now={order.dataUpdatedAt} />
       <ActionPanel order={o} onGone={() => setGone(true)} />
       <WorkPhotos order={o} canUpload={mayAddFiles(me, o)} />
-      {(o.actionTaken || o.labour.length > 0 || o.materials.length > 0 || o.outsideFen > 0) && (
-        <WorkRecord order={o} />
-      )}
+      {(o.actionTaken ||
+        o.labour.some((l) => l.minutes > 0) ||
+        o.materials.length > 0 ||
+        o.outsideFen > 0) && <WorkRecord order={o} />}
       <CallbackCard order={o} />
       <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{tx.detail.timeline}</h2>}>
         <ActivityTimeline

@@ -6,10 +6,19 @@ import { workTexts } from './texts.ts';
 
 type Material = WorkOrderDetail['materials'][number];
 
+/**
+ * Labour lines that say something: completions recorded before the server
+ * stopped storing them kept a "0 分钟" line for whoever completed without minutes.
+ */
+function workedLabour(o: Pick<WorkOrderDetail, 'labour'>) {
+  return o.labour.filter((l) => l.minutes > 0);
+}
+
 /** What the technician did and used: cause, action, labour, materials and the costs in ¥. */
 export function WorkRecord({ order: o }: { order: WorkOrderDetail }) {
   const tx = useTexts(workTexts);
   const total = o.materialsFen + o.outsideFen;
+  const labour = workedLabour(o);
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{tx.detail.work}</h2>}>
       <Descriptions
@@ -20,12 +29,12 @@ export function WorkRecord({ order: o }: { order: WorkOrderDetail }) {
           ...(o.actionTaken
             ? [{ key: 'action', label: tx.detail.actionTaken, children: o.actionTaken }]
             : []),
-          ...(o.labour.length > 0
+          ...(labour.length > 0
             ? [
                 {
                   key: 'labour',
                   label: tx.detail.labour,
-                  children: o.labour
+                  children: labour
                     .map((l) => `${l.workerName} ${tx.detail.minutes(l.minutes)}`)
                     .join('；'),
                 },
