@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, TreeSelect } from 'antd';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { api, unwrap } from '../../../app/api.ts';
+import { useMe } from '../../../app/auth/me-context.ts';
+import { can } from '../../../app/auth/session.ts';
 import { useSites } from '../../../app/site-choice.ts';
 import { assetKeys, type Category } from './model.ts';
 
@@ -138,22 +140,46 @@ export function LocationSelect({
   );
 }
 
-/** A person (custodian), searched by name or staff number. */
+type PersonOption = { id: string; name: string; employeeNo: string };
+
+/**
+ * A person (custodian), searched by name or staff number. Asset managers and
+ * approvers search the register's site-scoped lookup (`/api/assets/people`:
+ * no people:read needed); a reader filtering the list by custodian searches
+ * the people list when they may read it. Nobody else gets a search they
+ * would be refused.
+ */
 export function PersonSelect({
   current,
   value,
   onChange,
   ...rest
 }: Common & { current?: { id: string; name: string } | null }) {
+  const me = useMe();
+  const source =
+    can(me, 'assets:manage', 'site') || can(me, 'assets:approve', 'site')
+      ? 'assets'
+      : can(me, 'people:read')
+        ? 'people'
+        : null;
   const [q, setQ] = useState('');
   const found = useQuery({
-    queryKey: ['people', 'asset-custodian', q],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/people', {
-          params: { query: { q: q || undefined, active: 'true', pageSize: 20 } },
-        }),
-      ),
+    queryKey: ['people', 'asset-custodian', source, q],
+    queryFn: async (): Promise<{ items: PersonOption[] }> =>
+      source === 'assets'
+        ? {
+            items: await unwrap(
+              api.GET('/api/assets/people', {
+                params: { query: { q: q || undefined, limit: 20 } },
+              }),
+            ),
+          }
+        : unwrap(
+            api.GET('/api/people', {
+              params: { query: { q: q || undefined, active: 'true', pageSize: 20 } },
+            }),
+          ),
+    enabled: source !== null,
     staleTime: 30_000,
   });
   const items = found.data?.items ?? [];
@@ -169,6 +195,7 @@ export function PersonSelect({
       allowClear
       showSearch={{ filterOption: false, onSearch: setQ }}
       loading={found.isFetching}
+      disabled={rest.disabled || (source === null && !current)}
       value={value ?? undefined}
       onChange={(v: string | undefined) => onChange?.(v ?? null)}
       options={options}
