@@ -8450,7 +8450,7 @@ export interface paths {
     put?: never;
     /**
      * 导入资产 Import asset cards at a site from .xlsx (all rows or none; one register operation)
-     * @description multipart/form-data with one .xlsx file; ?siteId= the site. Category by code or name, department by code or name, place by code (of the site), custodian by employee number. Any invalid row: 422 IMPORT_INVALID with details.rows [{row, column, message}] and nothing written.
+     * @description multipart/form-data with one .xlsx file; ?siteId= the site. Category by code or name, department by code or name, place by code (of the site), custodian by employee number. Custom fields: a column headed by the field label, checked against the row's category. Any invalid row: 422 IMPORT_INVALID with details.rows [{row, column, message}] and nothing written.
      */
     post: {
       parameters: {
@@ -8475,8 +8475,12 @@ export interface paths {
               unchanged: number;
               /** @description Data rows in the file */
               total: number;
+              /** @description The register operation of the import: its cards' labels are /api/assets/labels?operationId= */
+              operationId: string | null;
               /** @description The register operation of the import */
               operationNumber: string | null;
+              /** @description Columns left out: custom fields of none of the imported rows' categories */
+              warnings: string[];
             };
           };
         };
@@ -13252,6 +13256,55 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/stocktakes/{id}/rooms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 盘点位置 Places of the campaign to count in: its scope’s place and everything under it, and the places its lines expect */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                code: string;
+                name: string;
+                type: string;
+              }[];
+              total: number;
+            };
+          };
         };
       };
     };
