@@ -383,6 +383,8 @@ export async function seedDemoMaintenance(
     const helpers = ctx.helpers(c.team);
     if (lab[0]!.minutes && helpers.length && r() < 0.2)
       lab.push({ user: { userId: null, name: pick(r, helpers).name }, minutes: duration });
+    // As a completion does: only labour with minutes is recorded.
+    const worked = lab.filter((l) => l.minutes > 0);
     const mats =
       r() < 0.4 ? [{ ...pick(r, c.materials), quantity: 1 + Math.floor(r() * r() * 3) }] : [];
     const outside = d.code === 'elevator' && r() < 0.3 ? Math.round(800 + r() * 2200) * 100 : 0;
@@ -401,7 +403,7 @@ export async function seedDemoMaintenance(
       cancelNote: r() < 0.012 ? pick(r, CANCEL_NOTES) : null,
       completion: {
         data: {
-          labour: lab.map((l) => ({ name: l.user.name, minutes: l.minutes })),
+          labour: worked.map((l) => ({ name: l.user.name, minutes: l.minutes })),
           materials: mats.map((m) => ({
             name: m.name,
             quantity: m.quantity,
@@ -457,7 +459,7 @@ export async function seedDemoMaintenance(
       completion_warned: life.warned.completion ? 1 : 0,
       rating: life.rating,
       rating_comment: life.comment,
-      labour_minutes: completed ? lab.reduce((a, l) => a + l.minutes, 0) : 0,
+      labour_minutes: completed ? worked.reduce((a, l) => a + l.minutes, 0) : 0,
       materials_fen: completed ? mats.reduce((a, m) => a + m.quantity * m.costFen, 0) : 0,
       outside_fen: completed ? outside : 0,
       cause: completed && late ? pick(r, LATE_CAUSES) : null,
@@ -489,7 +491,7 @@ export async function seedDemoMaintenance(
         at: iso(s.at)!,
       });
     if (completed) {
-      for (const l of lab)
+      for (const l of worked)
         labour.push({
           id: newId(),
           org_id: orgId,
