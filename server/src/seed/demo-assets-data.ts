@@ -610,14 +610,24 @@ export const ITEMS: {
   },
 ];
 
-/** Stock-ins per store (code → item code, quantity, unit cost in 分); two LED deliveries at different prices. */
-export const STOCK_INS: {
-  store: 'MAIN' | 'EAST';
+/** The stores of the demo, one per campus. */
+export type StoreKey = 'MAIN' | 'EAST';
+
+/**
+ * The first deliveries of the year per store (item code, quantity, unit cost
+ * in 分), `daysAgo` before the seeding moment; the second LED delivery at a
+ * higher price moves the average. Later deliveries are the storekeeper's
+ * reorders (demo-assets-stores.ts).
+ */
+export const OPENING_STOCK: {
+  store: StoreKey;
+  daysAgo: number;
   supplier: string;
   lines: [string, number, number][];
 }[] = [
   {
     store: 'MAIN',
+    daysAgo: 362,
     supplier: '市宏达五金机电商行',
     lines: [
       ['DJ-001', 200, 1650],
@@ -637,6 +647,7 @@ export const STOCK_INS: {
   },
   {
     store: 'MAIN',
+    daysAgo: 361,
     supplier: '市洁康卫生用品有限公司',
     lines: [
       ['XH-001', 200, 850],
@@ -647,26 +658,121 @@ export const STOCK_INS: {
     ],
   },
   {
+    store: 'EAST',
+    daysAgo: 359,
+    supplier: '市宏达五金机电商行',
+    lines: [
+      ['DJ-001', 120, 1700],
+      ['KG-001', 40, 1100],
+      ['CZ-001', 40, 1350],
+      ['SJ-001', 15, 3300],
+      ['SN-001', 12, 4500],
+      ['KT-001', 30, 2800],
+    ],
+  },
+  {
+    store: 'EAST',
+    daysAgo: 358,
+    supplier: '市洁康卫生用品有限公司',
+    lines: [
+      ['XH-001', 100, 850],
+      ['XH-002', 30, 3500],
+    ],
+  },
+  {
     // A second delivery at a higher price: the average moves.
     store: 'MAIN',
+    daysAgo: 100,
     supplier: '市宏达五金机电商行',
     lines: [
       ['DJ-001', 150, 1850],
       ['SJ-001', 20, 3600],
     ],
   },
+];
+
+/** Who supplies an item (reorders go to the supplier of the first delivery). */
+export const SUPPLIER_OF = (code: string): string =>
+  /^(XH|BG)-/.test(code) ? '市洁康卫生用品有限公司' : '市宏达五金机电商行';
+
+/**
+ * A department's regular requisition: once in each of the last twelve
+ * 30-day periods (`months`: which ones, 11 = the oldest; all when omitted),
+ * each line a quantity drawn from [min, max].
+ */
+export const ROUTINE_REQUISITIONS: {
+  store: StoreKey;
+  department: string;
+  note: string;
+  months?: number[];
+  lines: [string, number, number][];
+}[] = [
+  {
+    store: 'MAIN',
+    department: '内科',
+    note: '内科病区月度领用',
+    lines: [
+      ['XH-001', 30, 45],
+      ['XH-002', 6, 10],
+      ['XH-003', 10, 16],
+    ],
+  },
+  {
+    store: 'MAIN',
+    department: '外科',
+    note: '外科病区月度领用',
+    lines: [
+      ['XH-001', 25, 40],
+      ['XH-002', 5, 9],
+      ['XH-003', 8, 14],
+    ],
+  },
+  {
+    store: 'MAIN',
+    department: '水电班',
+    note: '水电班日常维修备料',
+    lines: [
+      ['KG-001', 3, 8],
+      ['KG-002', 2, 6],
+      ['CZ-001', 3, 8],
+      ['SN-002', 2, 6],
+      ['SN-003', 2, 6],
+    ],
+  },
+  {
+    store: 'MAIN',
+    department: '院办',
+    note: '办公耗材月度领用',
+    lines: [
+      ['BG-001', 6, 12],
+      ['BG-002', 0, 2],
+    ],
+  },
+  {
+    // Filters are changed before the cooling and the heating seasons.
+    store: 'MAIN',
+    department: '空调组',
+    note: '门诊楼空调季节保养更换滤网',
+    months: [7, 1],
+    lines: [['KT-001', 12, 16]],
+  },
   {
     store: 'EAST',
-    supplier: '市宏达五金机电商行',
+    department: '内科',
+    note: '东院病区月度领用',
     lines: [
-      ['DJ-001', 80, 1700],
-      ['KG-001', 30, 1100],
-      ['CZ-001', 30, 1350],
-      ['SJ-001', 15, 3300],
-      ['SN-001', 8, 4500],
-      ['KT-001', 30, 2800],
-      ['XH-001', 100, 850],
-      ['XH-002', 15, 3500],
+      ['XH-001', 15, 25],
+      ['XH-002', 2, 4],
+    ],
+  },
+  {
+    store: 'EAST',
+    department: '水电班',
+    note: '东院水电日常维修备料',
+    lines: [
+      ['DJ-001', 4, 10],
+      ['KG-001', 2, 5],
+      ['CZ-001', 1, 4],
     ],
   },
 ];

@@ -2,15 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetNetValue, compensationAmount } from '../modules/assets/operations/index.ts';
 import { createTestApp, loginAgent, type Agent, type TestApp } from '../test/test-app.ts';
 import { seedDemoAssets } from './demo-assets.ts';
+import { planStoresYear } from './demo-assets-stores.ts';
 import { DEMO_PASSWORD, seedDemoHospital } from './demo-hospital.ts';
 
 let t: TestApp;
 let admin: Agent;
 let orgId: string;
+/** Taken when the seed has returned: nothing it wrote may be dated later. */
+let seededBy: Date;
 
 beforeAll(async () => {
   t = await createTestApp({ setup: false });
   ({ organizationId: orgId } = await seedDemoHospital(t.db));
+  seededBy = new Date();
   admin = await loginAgent(t.app, 'admin', DEMO_PASSWORD);
 }, 90_000);
 afterAll(() => t.close());
@@ -158,6 +162,7 @@ describe('demo assets and stores', () => {
       .innerJoin('st_items as i', 'i.id', 's.item_id')
       .innerJoin('st_stores as st', 'st.id', 's.store_id')
       .select([
+        'i.id as item_id',
         'i.code',
         'i.min_stock',
         's.quantity',
@@ -182,19 +187,78 @@ describe('demo assets and stores', () => {
       .execute();
     const count = (kind: string, status = 'done') =>
       docs.filter((d) => d.kind === kind && d.status === status).length;
-    expect(count('stock_in')).toBe(4);
-    expect(count('requisition')).toBe(3);
+    // The seeded plan: the same documents every time (draws follow the maintenance demo).
+    expect(count('stock_in')).toBe(25);
+    expect(count('requisition')).toBe(76);
     expect(count('requisition', 'pending_approval')).toBe(1);
-    expect(count('work_order')).toBeGreaterThan(0);
-    // The work order's material line names the stock item at its average cost.
-    const drawn = docs.find((d) => d.kind === 'work_order')!;
-    const line = await t.db
-      .selectFrom('mnt_materials')
-      .select(['item_ref', 'unit_cost_fen'])
-      .where('work_order_id', '=', drawn.work_order_id!)
-      .where('item_ref', 'is not', null)
-      .executeTakeFirstOrThrow();
-    expect(line.unit_cost_fen).toBeGreaterThan(1650);
+    expect(count('work_order')).toBeGreaterThanOrEqual(10);
+    // Each drawn order's material line names the stock item at the average of its draw.
+    for (const drawn of docs.filter((d) => d.kind === 'work_order')) {
+      const line = await t.db
+        .selectFrom('mnt_materials')
+        .select(['item_ref', 'unit_cost_fen'])
+        .where('work_order_id', '=', drawn.work_order_id!)
+        .where('item_ref', 'is not', null)
+        .executeTakeFirstOrThrow();
+      expect(line.item_ref).toBe(led.item_id);
+      expect(line.unit_cost_fen).toBeGreaterThanOrEqual(1650);
+      expect(line.unit_cost_fen).toBeLessThanOrEqual(1850);
+    }
+  });
+
+  it('spreads the stores history over the past year, in date order, none after the seeding', async () => {
+    const moves = await t.db
+      .selectFrom('st_movements')
+      .select(['store_id', 'item_id', 'kind', 'quantity', 'balance_quantity', 'at'])
+      .where('org_id', '=', orgId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    expect(moves.length).toBeGreaterThan(200);
+    const month = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    });
+    const months = new Set(moves.map((m) => month.format(new Date(m.at))));
+    expect(months.size).toBeGreaterThanOrEqual(12);
+    expect(moves.filter((m) => new Date(m.at) > seededBy)).toEqual([]);
+    const first = new Date(moves[0]!.at).getTime();
+    expect(seededBy.getTime() - first).toBeGreaterThan(350 * 86_400_000);
+    // Written in date order: each balance is the previous one plus the movement.
+    const balance = new Map<string, number>();
+    for (const m of moves) {
+      const key = `${m.store_id}:${m.item_id}`;
+      const after = (balance.get(key) ?? 0) + m.quantity;
+      expect(m.balance_quantity).toBe(after);
+      balance.set(key, after);
+    }
+    // Deliveries, requisitions and work-order draws happen throughout the year, not on one day.
+    const monthsOf = (kind: string) =>
+      new Set(moves.filter((m) => m.kind === kind).map((m) => month.format(new Date(m.at)))).size;
+    expect(monthsOf('stock_in')).toBeGreaterThanOrEqual(6);
+    expect(monthsOf('requisition')).toBeGreaterThanOrEqual(12);
+    expect(monthsOf('work_order')).toBeGreaterThanOrEqual(6);
+    // The movement report of a month half a year ago has stock coming and going.
+    const mid = new Date(seededBy.getTime() - 180 * 86_400_000);
+    const from = `${month.format(mid)}-01`;
+    const to = `${month.format(mid)}-28`;
+    const report = await admin.get(`/api/stores/reports/movement-summary?from=${from}&to=${to}`);
+    expect(report.statusCode, report.body).toBe(200);
+    const rows = report.json<{ outQuantity: number; openingQuantity: number }[]>();
+    expect(rows.reduce((a, r) => a + r.outQuantity, 0)).toBeGreaterThan(0);
+    expect(rows.reduce((a, r) => a + r.openingQuantity, 0)).toBeGreaterThan(0);
+  });
+
+  it('plans the same stores year every time, all of it before the given moment', () => {
+    const now = new Date('2026-11-25T02:00:00Z');
+    const plan = planStoresYear(now);
+    expect(JSON.stringify(planStoresYear(now))).toBe(JSON.stringify(plan));
+    expect(plan.filter((e) => e.at >= now)).toEqual([]);
+    // The same quantities whatever the day of seeding.
+    const later = planStoresYear(new Date('2027-03-01T08:00:00Z'));
+    const quantities = (p: typeof plan) => p.map((e) => e.lines.map((l) => l.slice(0, 2)));
+    expect(quantities(later)).toEqual(quantities(plan));
   });
 
   it('refuses to seed the demo assets twice', async () => {

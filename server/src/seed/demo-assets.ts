@@ -1,4 +1,5 @@
 import type { Selectable, Transaction } from 'kysely';
+// The platform's access has no index.ts: the seed reads grants as the sign-in does.
 import { accessFromGrants } from '../platform/access/access.ts';
 import { loadGrantRows } from '../platform/access/repository.ts';
 import { recordAudit } from '../platform/audit/record-audit.ts';
@@ -7,29 +8,20 @@ import type { Actor } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { dialectOf } from '../platform/db/dialect.ts';
 import type { Db } from '../platform/db/connect.ts';
-import { drawStockForWorkOrder } from '../modules/assets/index.ts';
 import { prepareAssets } from '../modules/assets/defaults.ts';
-import { recordCompensationEntry } from '../modules/assets/compensation/record-entry.ts';
-import { requestIdleAssets } from '../modules/assets/idle/request-idle.ts';
-import { actOnOperation, type ActionBody } from '../modules/assets/operations/act-on-operation.ts';
-import { createOperationInTx } from '../modules/assets/operations/index.ts';
+import { recordCompensationEntry } from '../modules/assets/compensation/index.ts';
+import { requestIdleAssets } from '../modules/assets/idle/index.ts';
+import {
+  actOnOperation,
+  createOperationInTx,
+  type ActionBody,
+} from '../modules/assets/operations/index.ts';
 import { cardRow, nextAssetCodes, registerCards } from '../modules/assets/register/index.ts';
 import { addStarterCatalogue } from '../modules/assets/register/starter.ts';
-import { scanAsset } from '../modules/assets/stocktake/count.ts';
-import { createStocktake } from '../modules/assets/stocktake/create-stocktake.ts';
-import { createItem, createStore } from '../modules/assets/stores/catalog.ts';
-import { createRequisition, createStockIn } from '../modules/assets/stores/create-documents.ts';
-import { decideDocument } from '../modules/assets/stores/decide-document.ts';
+import { createStocktake, scanAsset } from '../modules/assets/stocktake/index.ts';
 import type { AstCategoriesTable } from '../modules/assets/tables.ts';
-import {
-  IDLE,
-  ITEMS,
-  KINDS,
-  STOCK_INS,
-  roomUse,
-  type Kind,
-  type Room,
-} from './demo-assets-data.ts';
+import { IDLE, KINDS, roomUse, type Kind, type Room } from './demo-assets-data.ts';
+import { seedStores } from './demo-assets-stores.ts';
 
 /*
  * The demo hospital's property and stores: about 1,500 asset cards
@@ -39,7 +31,7 @@ import {
  * raised a work order, damage with a 50% share paid, a loss awaiting
  * approval, a disposal, a department taking beds from the idle pool — a
  * stock-take under way in the ward building, and a central store per campus
- * with spare parts and consumables.
+ * with a year of spare parts and consumables (demo-assets-stores.ts).
  *
  * Everything after the cards goes through the module's own services, so the
  * timelines, numbers, compensation and moving averages are what the pages
@@ -546,7 +538,19 @@ export async function seedDemoAssets(
     },
     now,
   );
-  const stores = await seedStores(deps, tx, ctx, { manager, leader });
+  const stores = await seedStores(
+    deps,
+    tx,
+    ctx,
+    {
+      manager,
+      leader,
+      keshi: await userActor(tx, orgId, 'keshi'),
+      zhigong: await userActor(tx, orgId, 'zhigong'),
+      technician: await userActor(tx, orgId, 'shuidian'),
+    },
+    now,
+  );
   await recordAudit(tx, seedActor, {
     action: 'seed_demo',
     entityType: 'assets',
@@ -606,161 +610,4 @@ async function seedStocktake(deps: SeedDeps, ctx: Context, manager: Actor, at: D
     );
   }
   return id;
-}
-
-/** A central store per campus, its items, deliveries, requisitions, an item under its minimum, and spare parts drawn by work orders. */
-async function seedStores(
-  deps: SeedDeps,
-  tx: Transaction<Database>,
-  ctx: Context,
-  who: { manager: Actor; leader: Actor },
-) {
-  const { manager, leader } = who;
-  const item = new Map<string, string>();
-  for (const i of ITEMS)
-    item.set(
-      i.code,
-      (
-        await createItem(deps.db, manager, {
-          code: i.code,
-          name: i.name,
-          spec: i.spec ?? null,
-          unit: i.unit,
-          category: i.category,
-          minStock: i.minStock,
-        })
-      ).id,
-    );
-  const store = {
-    MAIN: (
-      await createStore(deps, manager, {
-        siteId: ctx.siteId('MAIN'),
-        code: 'ZK-MAIN',
-        name: '本部中心库房',
-        keeperUserId: manager.userId,
-      })
-    ).id,
-    EAST: (
-      await createStore(deps, manager, {
-        siteId: ctx.siteId('EAST'),
-        code: 'ZK-EAST',
-        name: '东院库房',
-        keeperUserId: manager.userId,
-      })
-    ).id,
-  };
-  for (const s of STOCK_INS)
-    await createStockIn(deps, manager, {
-      storeId: store[s.store],
-      supplier: s.supplier,
-      note: null,
-      lines: s.lines.map(([code, quantity, unitCostFen]) => ({
-        itemId: item.get(code)!,
-        quantity,
-        unitCostFen,
-      })),
-    });
-  const lines = (xs: [string, number][]) =>
-    xs.map(([code, quantity]) => ({ itemId: item.get(code)!, quantity }));
-  await createRequisition(deps, manager, {
-    storeId: store.MAIN,
-    departmentId: ctx.dept('内科'),
-    note: '内科病区月度领用',
-    lines: lines([
-      ['XH-001', 40],
-      ['XH-002', 10],
-      ['XH-003', 15],
-    ]),
-  });
-  // The air-conditioning team's filter change leaves fewer filters than the minimum: an alert.
-  await createRequisition(deps, manager, {
-    storeId: store.MAIN,
-    departmentId: ctx.dept('空调组'),
-    note: '住院楼空调季节保养更换滤网',
-    lines: lines([['KT-001', 14]]),
-  });
-  // A department head asks, the leader approves; a member of staff's request still waits.
-  const keshi = await userActor(tx, manager.orgId, 'keshi');
-  const asked = await createRequisition(deps, keshi, {
-    storeId: store.MAIN,
-    departmentId: ctx.dept('后勤保障部'),
-    note: '办公耗材',
-    lines: lines([
-      ['BG-001', 10],
-      ['BG-002', 2],
-    ]),
-  });
-  await decideDocument(deps, leader, asked.id, 'approve', '同意');
-  await createRequisition(deps, await userActor(tx, manager.orgId, 'zhigong'), {
-    storeId: store.MAIN,
-    departmentId: ctx.dept('后勤保障部'),
-    note: '仓库洗手间补充',
-    lines: lines([['XH-003', 4]]),
-  });
-  const draws = await drawForWorkOrders(deps, tx, store.MAIN, item.get('DJ-001')!);
-  return { items: ITEMS.length, stores: 2, workOrderDraws: draws };
-}
-
-/**
- * The latest lighting repairs at the main campus that fitted LED tubes take
- * them from the central store, as the completion would have with stores in
- * use: a work-order document each, and the order's material line then names
- * the item at its moving-average cost.
- */
-async function drawForWorkOrders(
-  deps: SeedDeps,
-  tx: Transaction<Database>,
-  storeId: string,
-  itemId: string,
-) {
-  const site = await tx
-    .selectFrom('st_stores')
-    .select(['org_id', 'site_id'])
-    .where('id', '=', storeId)
-    .executeTakeFirstOrThrow();
-  const technician = await userActor(tx, site.org_id, 'shuidian');
-  const orgId = technician.orgId;
-  const rows = await tx
-    .selectFrom('mnt_materials as m')
-    .innerJoin('mnt_work_orders as w', 'w.id', 'm.work_order_id')
-    .innerJoin('mnt_categories as c', 'c.id', 'w.category_id')
-    .select([
-      'm.id',
-      'm.quantity',
-      'm.amount_fen',
-      'w.id as order_id',
-      'w.number',
-      'w.department_id',
-    ])
-    .select(['c.name as category'])
-    .where('m.org_id', '=', orgId)
-    .where('m.name', '=', 'LED灯管 T8 1.2m')
-    .where('w.site_id', '=', site.site_id)
-    .where('w.completed_at', 'is not', null)
-    .orderBy('w.completed_at', 'desc')
-    .limit(3)
-    .execute();
-  for (const r of rows) {
-    const [drawn] = await drawStockForWorkOrder(deps, tx, technician, {
-      siteId: site.site_id,
-      workOrderId: r.order_id,
-      workOrderNumber: r.number,
-      categoryName: r.category,
-      departmentId: r.department_id,
-      lines: [{ storeId, itemId, quantity: r.quantity }],
-    });
-    await tx
-      .updateTable('mnt_materials')
-      .set({ item_ref: itemId, unit_cost_fen: drawn!.unitCostFen, amount_fen: drawn!.valueFen })
-      .where('id', '=', r.id)
-      .execute();
-    await tx
-      .updateTable('mnt_work_orders')
-      .set((eb) => ({
-        materials_fen: eb('materials_fen', '+', drawn!.valueFen - Number(r.amount_fen)),
-      }))
-      .where('id', '=', r.order_id)
-      .execute();
-  }
-  return rows.length;
 }

@@ -35,5 +35,7 @@ describe('demo hospital seed', () => {
       .where('type', '=', 'area')
       .execute();
     expect(plant.map((p) => p.name)).toContain('制氧机房');
-  });
+    // The whole demo in one transaction (a year of maintenance, assets and
+    // stores): about 20 s on PostgreSQL on a busy machine, as demo-assets.test.ts allows.
+  }, 90_000);
 });

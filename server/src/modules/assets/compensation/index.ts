@@ -1,1 +1,2 @@
+export { recordCompensationEntry } from './record-entry.ts';
 export { compensationRoutes } from './routes.ts';

@@ -15,6 +15,7 @@ export {
   type AssetSettings,
   type NewOperation,
 } from './core.ts';
+export { actOnOperation, type ActionBody } from './act-on-operation.ts';
 export { compensationFromRow, joinedCompensations } from './compensation-rows.ts';
 export { createOperation, createOperationInTx, type IdleRequest } from './create-operation.ts';
 export { compensationAmount } from './decide-compensation.ts';

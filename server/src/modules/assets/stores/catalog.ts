@@ -73,8 +73,13 @@ export async function listItems(
   };
 }
 
-export async function createItem(db: DbOrTx, actor: Actor, input: ItemCreate): Promise<Item> {
-  const at = new Date().toISOString();
+export async function createItem(
+  db: DbOrTx,
+  actor: Actor,
+  input: ItemCreate,
+  now = new Date(),
+): Promise<Item> {
+  const at = now.toISOString();
   const row = {
     id: newId(),
     org_id: actor.orgId,
@@ -212,9 +217,10 @@ export async function createStore(
   deps: Pick<Deps, 'db'>,
   actor: Actor,
   input: StoreCreate,
+  now = new Date(),
 ): Promise<Store> {
   if (!actor.access.hasAt(StoresP.manage, input.siteId)) throw notFound({ zh: '院区', en: 'Site' });
-  const at = new Date().toISOString();
+  const at = now.toISOString();
   const row = {
     id: newId(),
     org_id: actor.orgId,

@@ -20,7 +20,8 @@ import type { Requisition, StockIn, Stocktake, Transfer } from './schema.ts';
  * The documents a person writes: stock in (入库), requisition (领用),
  * transfer (调拨) and stock-take (盘点). Each is one transaction: the
  * numbered record, its lines, the stock movements and the audit row commit
- * together or not at all.
+ * together or not at all. `now` dates the document, its posting and its
+ * ledger rows (the demo seed writes a year of history; routes pass nothing).
  */
 
 type Created = { id: string };
@@ -35,6 +36,7 @@ async function create(
   actor: Actor,
   doc: NewDocument,
   stores: { from: StoreRow; to?: StoreRow | null },
+  now: Date,
 ): Promise<Created> {
   return deps.db.transaction().execute(async (tx) => {
     await itemsFor(
@@ -43,7 +45,6 @@ async function create(
       doc.lines.map((l) => l.itemId),
     );
     if (doc.departmentId) await requireDepartment(tx, actor.orgId, doc.departmentId);
-    const now = new Date();
     const row = await insertDocument(tx, actor, doc, now);
     if (doc.status === 'done') await postDocument(tx, deps, row, stores, now.toISOString());
     await recordAudit(tx, actor, {
@@ -62,6 +63,7 @@ export async function createStockIn(
   deps: Pick<Deps, 'db' | 'config'>,
   actor: Actor,
   input: StockIn,
+  now = new Date(),
 ): Promise<Created> {
   const store = await storeFor(deps.db, actor.orgId, input.storeId);
   visibleStore(actor, store, StoresP.manage);
@@ -79,6 +81,7 @@ export async function createStockIn(
       lines: input.lines,
     },
     { from: store },
+    now,
   );
 }
 
@@ -91,6 +94,7 @@ export async function createRequisition(
   deps: Pick<Deps, 'db' | 'config'>,
   actor: Actor,
   input: Requisition,
+  now = new Date(),
 ): Promise<Created> {
   const store = await storeFor(deps.db, actor.orgId, input.storeId);
   visibleStore(actor, store, StoresP.manage, StoresP.request);
@@ -109,6 +113,7 @@ export async function createRequisition(
       lines: input.lines,
     },
     { from: store },
+    now,
   );
 }
 
@@ -117,6 +122,7 @@ export async function createTransfer(
   deps: Pick<Deps, 'db' | 'config'>,
   actor: Actor,
   input: Transfer,
+  now = new Date(),
 ): Promise<Created> {
   const [from, to] = await Promise.all([
     storeFor(deps.db, actor.orgId, input.storeId),
@@ -139,6 +145,7 @@ export async function createTransfer(
       lines: input.lines,
     },
     { from, to },
+    now,
   );
 }
 
@@ -151,6 +158,7 @@ export async function createStocktake(
   deps: Pick<Deps, 'db' | 'config'>,
   actor: Actor,
   input: Stocktake,
+  now = new Date(),
 ): Promise<Created> {
   const store = await storeFor(deps.db, actor.orgId, input.storeId);
   visibleStore(actor, store, StoresP.manage);
@@ -183,5 +191,6 @@ export async function createStocktake(
       })),
     },
     { from: store },
+    now,
   );
 }

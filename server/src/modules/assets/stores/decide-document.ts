@@ -38,7 +38,8 @@ export function mayDecide(actor: Actor, row: DocumentRow, decision: Decision): b
  * Approves (the stock moves now, at the average of this moment: 409 if it
  * is no longer there), rejects or cancels a pending requisition or
  * stock-take. The document is claimed with its version first, so two
- * approvers clicking at once post it once.
+ * approvers clicking at once post it once. `now` is the moment of the
+ * decision (and of the stock movement when approved).
  */
 export async function decideDocument(
   deps: Pick<Deps, 'db' | 'config'>,
@@ -46,6 +47,7 @@ export async function decideDocument(
   id: string,
   decision: Decision,
   note: string | null | undefined,
+  now = new Date(),
 ): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const row = await loadDocument(tx, actor, id);
@@ -55,7 +57,7 @@ export async function decideDocument(
         en: `Document ${row.number} is no longer pending`,
       });
     if (!mayDecide(actor, row, decision)) throw forbidden();
-    const at = new Date().toISOString();
+    const at = now.toISOString();
     const claimed = await tx
       .updateTable('st_documents')
       .set({ version: row.version + 1, updated_at: at })

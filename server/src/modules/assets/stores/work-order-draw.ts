@@ -46,13 +46,15 @@ async function storesOfSite(tx: DbOrTx, orgId: string, siteId: string, ids: stri
  * 409 and the completion rolls back with it. The actor's right to complete
  * the order was checked by the maintenance module; the stores do not ask
  * for a stores permission of their own. Returns the cost per line, in the
- * order of the input lines, for the order's material lines.
+ * order of the input lines, for the order's material lines. `now` dates the
+ * documents and movements (the completion's moment; the hook passes none).
  */
 export async function drawStockForWorkOrder(
   deps: Pick<Deps, 'config'>,
   tx: DbOrTx,
   actor: Actor,
   input: WorkOrderDrawInput,
+  now = new Date(),
 ): Promise<WorkOrderDrawn[]> {
   if (input.lines.length === 0) return [];
   const keys = input.lines.map((l) => `${l.storeId}:${l.itemId}`);
@@ -69,7 +71,6 @@ export async function drawStockForWorkOrder(
     actor.orgId,
     input.lines.map((l) => l.itemId),
   );
-  const now = new Date();
   const posted = new Map<string, PostedLine>();
   for (const storeId of storeIds) {
     const store = stores.get(storeId) as StoreRow;

@@ -18,6 +18,7 @@ export async function returnStockForWorkOrder(
   tx: DbOrTx,
   actor: Actor,
   input: { workOrderId: string },
+  now = new Date(),
 ): Promise<WorkOrderDrawn[]> {
   const held = await tx
     .selectFrom('st_movements as m')
@@ -43,7 +44,6 @@ export async function returnStockForWorkOrder(
     .where('kind', '=', 'work_order')
     .orderBy('requested_at')
     .executeTakeFirstOrThrow();
-  const now = new Date();
   const out: WorkOrderDrawn[] = [];
   for (const storeId of [...new Set(open.map((h) => h.store_id))]) {
     const store = await tx
