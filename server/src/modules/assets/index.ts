@@ -32,7 +32,7 @@ export {
 } from './register/index.ts';
 export {
   drawStockForWorkOrder,
+  returnStockForWorkOrder,
   type WorkOrderDrawInput,
   type WorkOrderDrawn,
-} from './stores/work-order-draw.ts';
-export { returnStockForWorkOrder } from './stores/work-order-return.ts';
+} from './stores/index.ts';
