@@ -3,11 +3,10 @@ import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Actor } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/connect.ts';
 import { readJson, writeJson } from '../../../platform/db/dialect.ts';
+import { newId, newToken } from '../../../platform/ids.ts';
 import { insertRows } from '../../../platform/db/insert-rows.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import type { LocalizedText } from '../../../platform/i18n.ts';
-import { randomBytes } from 'node:crypto';
-import { v7 } from 'uuid';
 import { nextNumbers } from '../../../platform/numbering/next-number.ts';
 import type { AssetStatus } from '../operation-kinds.ts';
 import {
@@ -68,43 +67,6 @@ export function cardProblems(category: CategoryRow, input: CardInput): Localized
 /** A new card's row: as inserted (custom written as JSON text) and as read back. */
 export type CardRow = Selectable<AstAssetsTable> & { custom: string };
 
-/**
- * Ids (UUIDv7, as newId) and QR tokens (128 random bits, as newToken) for new
- * cards, their random bytes drawn from the system 4 KB at a time: an import of
- * 100,000 cards spent a second in one getrandom call per id and per token.
- */
-const randomPool = (() => {
-  let pool = Buffer.alloc(0);
-  let at = 0;
-  const take16 = () => {
-    if (at + 16 > pool.length) {
-      pool = randomBytes(4096);
-      at = 0;
-    }
-    at += 16;
-    return pool.subarray(at - 16, at);
-  };
-  // Rising within a millisecond as newId's are (uuid's own state is not
-  // used once the random bytes are given): index-friendly inserts.
-  const clock = { msecs: -Infinity, seq: 0 };
-  const id = () => {
-    const random = take16();
-    const now = Date.now();
-    if (now > clock.msecs) {
-      clock.msecs = now;
-      clock.seq = random.readUInt32BE(6) & 0x7fffffff;
-    } else {
-      clock.seq = (clock.seq + 1) | 0;
-      if (clock.seq === 0) clock.msecs++;
-    }
-    return v7({ random, msecs: clock.msecs, seq: clock.seq });
-  };
-  return {
-    id,
-    token: () => take16().toString('base64url'),
-  };
-})();
-
 /** The row of a new card (status decided by registerCards). */
 export function cardRow(
   actor: Actor,
@@ -120,12 +82,12 @@ export function cardRow(
   const { input, category } = args;
   const defs = fieldsOf(category);
   return {
-    id: randomPool.id(),
+    id: newId(),
     org_id: actor.orgId,
     site_id: args.siteId,
     code: args.code,
     tag_no: args.tagNo,
-    qr_token: randomPool.token(),
+    qr_token: newToken(),
     name: input.name,
     category_id: category.id,
     model: input.model ?? null,
