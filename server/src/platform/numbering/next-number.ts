@@ -34,25 +34,7 @@ export async function nextNumber(
   tx: DbOrTx,
   input: { orgId: string; docType: string; defaultFormat: NumberFormat; at?: Date },
 ): Promise<string> {
-  const org = await tx
-    .selectFrom('organizations')
-    .select(['timezone', 'settings'])
-    .where('id', '=', input.orgId)
-    .executeTakeFirstOrThrow();
-  const settings = readJson<{ numbering?: Record<string, NumberFormat> }>(org.settings);
-  const format = settings.numbering?.[input.docType] ?? input.defaultFormat;
-  const year = yearIn(org.timezone, input.at ?? new Date());
-  const row = await tx
-    .insertInto('numbering_sequences')
-    .values({ org_id: input.orgId, doc_type: input.docType, year, last_value: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['org_id', 'doc_type', 'year'])
-        .doUpdateSet((eb) => ({ last_value: eb('numbering_sequences.last_value', '+', 1) })),
-    )
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return formatNumber(format, year, Number(row.last_value));
+  return (await nextNumbers(tx, input, 1))[0]!;
 }
 
 /**
