@@ -1,23 +1,10 @@
 import { defineTexts } from '../../../app/texts.ts';
+import { OPERATION_KIND_WORDS } from '../operation-words.ts';
 
 /** Asset operations, compensation, idle pool, loans and settings: every word these pages show. */
 export const opsTexts = defineTexts(
   {
-    kind: {
-      register: '登记入账',
-      assign: '领用',
-      transfer: '调拨',
-      release: '交回闲置',
-      lend: '借用',
-      return: '归还',
-      repair: '送修',
-      repaired: '修复',
-      damage: '报损',
-      loss: '报失',
-      recover: '找回',
-      dispose: '报废处置',
-      adjust: '盘点调整',
-    },
+    kind: OPERATION_KIND_WORDS.zh,
     status: {
       pending_approval: '待审批',
       pending_receipt: '待接收',
@@ -253,21 +240,7 @@ export const opsTexts = defineTexts(
     },
   },
   {
-    kind: {
-      register: 'Register',
-      assign: 'Assign',
-      transfer: 'Transfer',
-      release: 'Return to pool',
-      lend: 'Lend',
-      return: 'Return',
-      repair: 'Send to repair',
-      repaired: 'Repaired',
-      damage: 'Report damage',
-      loss: 'Report loss',
-      recover: 'Recovered',
-      dispose: 'Dispose',
-      adjust: 'Stock-take adjustment',
-    },
+    kind: OPERATION_KIND_WORDS.en,
     status: {
       pending_approval: 'Awaiting approval',
       pending_receipt: 'Awaiting receipt',

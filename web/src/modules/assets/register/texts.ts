@@ -1,4 +1,5 @@
 import { defineTexts } from '../../../app/texts.ts';
+import { OPERATION_KIND_WORDS } from '../operation-words.ts';
 
 /** Texts of the asset register pages (台账, card, labels, categories, reports, custody). */
 export const registerTexts = defineTexts(
@@ -21,21 +22,7 @@ export const registerTexts = defineTexts(
       self_built: '自建',
       other: '其他',
     },
-    kind: {
-      register: '登记入账',
-      assign: '领用',
-      transfer: '调拨',
-      release: '交回闲置',
-      lend: '借用',
-      return: '归还',
-      repair: '送修',
-      repaired: '修复',
-      damage: '报损',
-      loss: '报失',
-      recover: '找回',
-      dispose: '报废处置',
-      adjust: '盘点调整',
-    },
+    kind: OPERATION_KIND_WORDS.zh,
     opStatus: {
       pending_approval: '待审批',
       pending_receipt: '待接收',
@@ -315,21 +302,7 @@ export const registerTexts = defineTexts(
       self_built: 'Self-built',
       other: 'Other',
     },
-    kind: {
-      register: 'Register',
-      assign: 'Assign',
-      transfer: 'Transfer',
-      release: 'Return to pool',
-      lend: 'Lend',
-      return: 'Return',
-      repair: 'Send to repair',
-      repaired: 'Repaired',
-      damage: 'Report damage',
-      loss: 'Report loss',
-      recover: 'Recovered',
-      dispose: 'Dispose',
-      adjust: 'Stock-take adjustment',
-    },
+    kind: OPERATION_KIND_WORDS.en,
     opStatus: {
       pending_approval: 'Awaiting approval',
       pending_receipt: 'Awaiting receipt',
