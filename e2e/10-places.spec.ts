@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { chooseOption, expectAccessible, snap } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,16 +50,6 @@ async function createLocation(page: Page, code: string, name: string) {
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(page.getByText(`已创建“${name}”`)).toBeVisible();
   await expect(dialog).toBeHidden();
-}
-
-/** Picks an option of an antd Select (its options are not exposed as role=option rows). */
-async function pick(page: Page, select: string, option: string) {
-  await page.getByRole('combobox', { name: select }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
 }
 
 /** Selects a tree node (clicking a selected node would unselect it). */
@@ -151,7 +141,7 @@ test('the list: filters, export, import errors, details', async ({ page }, testI
   await apiSignIn(page);
   await page.goto(`/locations?siteId=${siteId}`);
   await expect(page.getByText('共 6 条')).toBeVisible();
-  await pick(page, '类型', '房间');
+  await chooseOption(page, page, '类型', '房间');
   await expect(page).toHaveURL(/type=room/);
   await expect(page.getByText('共 3 条')).toBeVisible();
   const search = page
@@ -291,7 +281,7 @@ test.describe('on a phone', () => {
 
     await page.goto('/locations');
     await expect(page.getByRole('heading', { name: '位置管理' })).toBeVisible();
-    await pick(page, '选择院区', SITE.name);
+    await chooseOption(page, page, '选择院区', SITE.name);
     await expect(page.getByRole('tree').getByText('门诊楼')).toBeVisible();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       375,

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, untilChosen } from './support.ts';
+import { chooseOption, expectAccessible, snap, untilChosen } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -139,8 +139,7 @@ test('organisation settings: fiscal year and a holiday week are kept', async ({
   await expect(page.getByLabel('时区')).toBeVisible();
   const fiscal = page.locator('.ant-form-item').filter({ hasText: '财年起始月份' });
   await expect(fiscal).toContainText('1 月');
-  await page.getByLabel('财年起始月份').click();
-  await page.locator('.ant-select-item-option[title="4 月"]').click();
+  await chooseOption(page, page, '财年起始月份', '4 月');
   await expect(fiscal).toContainText('4 月');
   // National Day week as one range: start and end typed, as a keyboard user would.
   const holidayRange = page.getByRole('textbox', { name: '法定节假日：选择日期或日期段' });

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { chooseOption, expectAccessible, snap } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -94,8 +94,7 @@ test('audit log: filter by type and day, field-by-field diff, export of the filt
   await menu(page).getByRole('link', { name: '审计日志' }).click();
   await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
 
-  await page.getByLabel('对象类型').click();
-  await page.locator('.ant-select-item-option', { hasText: 'notification_channel' }).click();
+  await chooseOption(page, page, '对象类型', 'notification_channel');
   await expect(page).toHaveURL(/entityType=notification_channel/);
   for (const action of ['创建', '修改', '删除', '发送测试'])
     await expect(page.getByRole('button', { name: `通知渠道 · ${action}` }).first()).toBeVisible();

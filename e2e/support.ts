@@ -78,7 +78,9 @@ export async function chooseOption(
   label: string,
   text: string,
 ): Promise<void> {
-  const select = scope.getByLabel(label, { exact: true });
+  // A required field's name starts with antd's "* " mark.
+  const name = new RegExp(`^(\\* )?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const select = scope.getByRole('combobox', { name });
   // The whole field around the search input, which holds the chosen label.
   const field = select.locator(
     'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
