@@ -113,7 +113,7 @@ test('people: create, search, edit, audit, export, import', async ({ page }, tes
   await expect(page.getByText('已保存')).toBeVisible();
   await expect(drawer.getByRole('cell', { name: '护士长' })).toBeVisible();
   await drawer.getByRole('tab', { name: '动态' }).click();
-  await expect(drawer.getByText(/position: — → 护士长/)).toBeVisible();
+  await expect(drawer.getByText(/职务：— → 护士长/)).toBeVisible();
   await snap(page, testInfo, '11-06-person-audit');
   await axe(page, testInfo, 'person-drawer');
   await page.keyboard.press('Escape');
@@ -157,7 +157,9 @@ test('organisation settings: fiscal year and a holiday week are kept', async ({
   await expect(page.getByText('已保存')).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText('4 月')).toBeVisible();
+  await expect(fiscal).toContainText('4 月');
+  // The settings' history names the field and both values.
+  await expect(page.getByText(/财年起始月份：1 月 → 4 月/)).toBeVisible();
   await expect(page.getByText('2026 年 · 7 天')).toBeVisible();
   await expect(page.getByText('10-01 周四')).toBeVisible();
   await snap(page, testInfo, '11-09-settings-kept');

@@ -2,7 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../app/api.ts';
+import {
+  auditPageHref,
+  describeChanges,
+  type AuditFields,
+  type FieldChange,
+} from './audit-fields.ts';
 import { formatDateTime } from './format.ts';
 import { ErrorResult } from './error-result.tsx';
 
@@ -43,9 +50,19 @@ export function ActivityTimeline({ items }: { items: ActivityItem[] }) {
 /**
  * The audit trail of one record as a timeline (for records without their own
  * event rows: sites, people, accounts…). Needs `audit:read`; callers show it
- * only to those who hold it.
+ * only to those who hold it. `fields` names the record's fields in the
+ * caller's words (and formats their values); unknown keys show as they are.
+ * The full before/after of every entry is one click away in the audit log.
  */
-export function AuditTimeline({ entityType, entityId }: { entityType: string; entityId: string }) {
+export function AuditTimeline({
+  entityType,
+  entityId,
+  fields = {},
+}: {
+  entityType: string;
+  entityId: string;
+  fields?: AuditFields;
+}) {
   const { t } = useTranslation();
   const audit = useQuery({
     queryKey: ['audit', entityType, entityId],
@@ -53,34 +70,42 @@ export function AuditTimeline({ entityType, entityId }: { entityType: string; en
       unwrap(api.GET('/api/audit', { params: { query: { entityType, entityId, pageSize: 100 } } })),
   });
   if (audit.isError) return <ErrorResult error={audit.error} />;
+  const words = {
+    changed: t('activity.changed'),
+    yes: t('activity.yes'),
+    no: t('activity.no'),
+    none: '—',
+  };
+  const items = audit.data?.items ?? [];
   return (
-    <ActivityTimeline
-      items={(audit.data?.items ?? []).map((row) => ({
-        key: row.id,
-        at: row.at,
-        actor: row.actorName,
-        title: t(`activity.action.${row.action}`, { defaultValue: row.action }),
-        note: <ChangedFields before={row.before} after={row.after} />,
-      }))}
-    />
+    <>
+      {items.length > 0 && (
+        <div style={{ textAlign: 'right', marginBottom: 8, fontSize: 12 }}>
+          <Link to={auditPageHref(entityType, entityId)}>{t('activity.details')}</Link>
+        </div>
+      )}
+      <ActivityTimeline
+        items={items.map((row) => ({
+          key: row.id,
+          at: row.at,
+          actor: row.actorName,
+          title: t(`activity.action.${row.action}`, { defaultValue: row.action }),
+          note: <ChangedFields changes={describeChanges(row.before, row.after, fields, words)} />,
+        }))}
+      />
+    </>
   );
 }
 
-/** "name: 旧 → 新" for the fields an update changed. */
-function ChangedFields({ before, after }: { before: unknown; after: unknown }) {
-  if (!isRecord(before) || !isRecord(after)) return null;
-  const changed = Object.keys(after).filter(
-    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-  );
-  if (changed.length === 0) return null;
+/** "职务：— → 护士长；部门：已更改" for the fields an update changed. */
+function ChangedFields({ changes }: { changes: FieldChange[] }) {
+  const { t } = useTranslation();
+  if (changes.length === 0) return null;
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {changed.map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`).join('；')}
+      {changes
+        .map((c) => `${c.label}${t('activity.labelSeparator')}${c.text}`)
+        .join(t('activity.listSeparator'))}
     </Typography.Text>
   );
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown) =>
-  v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);

@@ -5,6 +5,7 @@ import { useMe } from '../../../app/auth/me-context.ts';
 import { can } from '../../../app/auth/session.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { AuditTimeline } from '../../../components/activity-timeline.tsx';
+import { codeFormat, fenFormat } from '../../../components/audit-fields.ts';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import { formatDate, formatDateTime, formatYuan } from '../../../components/format.ts';
 import { fetchOperation, opsKeys, type OperationDetail } from './model.ts';
@@ -34,12 +35,37 @@ export default function OperationPage() {
       <OperationLines op={o} />
       {can(me, 'audit:read') && (
         <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{tx.detail.history}</h2>}>
-          <AuditTimeline entityType="asset_operation" entityId={o.id} />
+          <AuditTimeline
+            entityType="asset_operation"
+            entityId={o.id}
+            fields={{
+              status: { label: tx.common.status, format: codeFormat(tx.status) },
+              reason: tx.common.reason,
+              approvedBy: { label: tx.detail.approvedBy, format: refName(o.approvedBy) },
+              approvedAt: tx.detail.approvedAt,
+              approvalNote: tx.detail.approvalNote,
+              receivedBy: { label: tx.detail.receivedBy, format: refName(o.receivedBy) },
+              receivedAt: tx.detail.receivedAt,
+              completedAt: tx.detail.completedAt,
+              toSiteId: { label: tx.detail.toSite, format: refName(o.toSite) },
+              toDepartmentId: { label: tx.detail.toDepartment, format: refName(o.toDepartment) },
+              toLocationId: { label: tx.detail.toLocation, format: refName(o.toLocation) },
+              toCustodianPersonId: { label: tx.detail.toCustodian, format: refName(o.toCustodian) },
+              borrowerName: tx.detail.borrower,
+              dueDate: tx.detail.dueDate,
+              remindedAt: tx.detail.remindedAt,
+              totalValueFen: { label: tx.common.value, format: fenFormat },
+            }}
+          />
         </Card>
       )}
     </Flex>
   );
 }
+
+/** For the audit timeline: an id this operation names, as that name. */
+const refName = (ref: { id: string; name: string } | null) => (v: unknown) =>
+  ref && v === ref.id ? ref.name : null;
 
 /** 申请 → 审批 → 接收 → 完成, skipping what this kind does not need. */
 function StatusSteps({ op }: { op: OperationDetail }) {

@@ -7,6 +7,7 @@ import { useMe } from '../../../app/auth/me-context.ts';
 import { can } from '../../../app/auth/session.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { AuditTimeline } from '../../../components/activity-timeline.tsx';
+import { codeFormat, flagFormat } from '../../../components/audit-fields.ts';
 import { DetailDrawer } from '../../../components/detail-drawer.tsx';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import { formatDateTime } from '../../../components/format.ts';
@@ -124,7 +125,27 @@ export function LocationDrawer({
         )
       }
       activity={
-        l && can(me, 'audit:read') ? <AuditTimeline entityType="location" entityId={l.id} /> : null
+        l && can(me, 'audit:read') ? (
+          <AuditTimeline
+            entityType="location"
+            entityId={l.id}
+            fields={{
+              parentId: tx.form.parent,
+              type: { label: tx.detail.type, format: codeFormat(tx.types) },
+              code: tx.detail.code,
+              name: tx.form.name,
+              areaM2: {
+                label: tx.detail.areaM2,
+                format: (v) => (typeof v === 'number' ? `${v} m²` : null),
+              },
+              sortOrder: tx.detail.sortOrder,
+              active: {
+                label: tx.detail.status,
+                format: flagFormat(tx.list.active, tx.list.inactive),
+              },
+            }}
+          />
+        ) : null
       }
       attachments={l && { entityType: 'location', entityId: l.id, canUpload: canManage }}
     >

@@ -164,7 +164,15 @@ export function RoleDrawer({ id, onClose, onCopy }: Props) {
       actions={phone ? null : actions}
       activity={
         id && role && !role.builtin && can(me, 'audit:read') ? (
-          <AuditTimeline entityType="role" entityId={id} />
+          <AuditTimeline
+            entityType="role"
+            entityId={id}
+            fields={{
+              name: t.roles.name,
+              description: t.roles.description,
+              permissions: t.roles.permissions,
+            }}
+          />
         ) : undefined
       }
     >

@@ -6,6 +6,7 @@ import { useMe } from '../../../app/auth/me-context.ts';
 import { can } from '../../../app/auth/session.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { AuditTimeline } from '../../../components/activity-timeline.tsx';
+import { flagFormat } from '../../../components/audit-fields.ts';
 import { DetailDrawer } from '../../../components/detail-drawer.tsx';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import { useActionError } from '../form-error.tsx';
@@ -157,7 +158,26 @@ export function UserDrawer({ id, onClose }: Props) {
       title={user ? user.displayName : t.common.loading}
       actions={phone ? null : actions}
       activity={
-        id && can(me, 'audit:read') ? <AuditTimeline entityType="user" entityId={id} /> : undefined
+        id && can(me, 'audit:read') ? (
+          <AuditTimeline
+            entityType="user"
+            entityId={id}
+            fields={{
+              username: t.users.username,
+              displayName: t.users.displayName,
+              personId: t.users.person,
+              locale: {
+                label: t.users.locale,
+                format: (v) => (v === 'en-US' ? 'English' : v === 'zh-CN' ? '中文' : null),
+              },
+              active: {
+                label: t.common.status,
+                format: flagFormat(t.users.active, t.users.disabled),
+              },
+              mustChangePassword: t.users.mustChangePassword,
+            }}
+          />
+        ) : undefined
       }
     >
       {body}

@@ -7,6 +7,7 @@ import { useMe } from '../../../../app/auth/me-context.ts';
 import { useSites } from '../../../../app/site-choice.ts';
 import { useTexts } from '../../../../app/texts.ts';
 import { AuditTimeline } from '../../../../components/activity-timeline.tsx';
+import { flagFormat } from '../../../../components/audit-fields.ts';
 import { DetailDrawer } from '../../../../components/detail-drawer.tsx';
 import { ErrorResult } from '../../../../components/error-result.tsx';
 import { formatDateTime } from '../../../../components/format.ts';
@@ -158,7 +159,27 @@ export function DepartmentDrawer({ id, onClose, onCreateChild }: Props) {
       actions={actions}
       activity={
         id && can(me, 'audit:read') ? (
-          <AuditTimeline entityType="department" entityId={id} />
+          <AuditTimeline
+            entityType="department"
+            entityId={id}
+            fields={{
+              code: t.departments.code,
+              name: t.departments.name,
+              parentId: {
+                label: t.departments.parent,
+                format: (v) => (typeof v === 'string' ? departmentPath(byId, v) || null : null),
+              },
+              siteId: {
+                label: t.departments.site,
+                format: (v) => sites.data?.find((s) => s.id === v)?.name,
+              },
+              sortOrder: t.departments.sortOrder,
+              active: {
+                label: t.common.status,
+                format: flagFormat(t.common.active, t.common.inactive),
+              },
+            }}
+          />
         ) : undefined
       }
     >

@@ -6,6 +6,7 @@ import { can } from '../../../../app/auth/session.ts';
 import { useMe } from '../../../../app/auth/me-context.ts';
 import { useTexts } from '../../../../app/texts.ts';
 import { AuditTimeline } from '../../../../components/activity-timeline.tsx';
+import { flagFormat } from '../../../../components/audit-fields.ts';
 import { DetailDrawer } from '../../../../components/detail-drawer.tsx';
 import { ErrorResult } from '../../../../components/error-result.tsx';
 import { formatDateTime } from '../../../../components/format.ts';
@@ -176,7 +177,25 @@ export function PersonDrawer({ id, onClose }: Props) {
       actions={actions}
       activity={
         id && can(me, 'audit:read') ? (
-          <AuditTimeline entityType="person" entityId={id} />
+          <AuditTimeline
+            entityType="person"
+            entityId={id}
+            fields={{
+              employeeNo: t.people.employeeNo,
+              name: t.people.name,
+              departmentId: {
+                label: t.people.department,
+                format: (v) => (typeof v === 'string' ? departmentPath(byId, v) || null : null),
+              },
+              position: t.people.position,
+              phone: t.people.phone,
+              email: t.people.email,
+              active: {
+                label: t.common.status,
+                format: flagFormat(t.people.employed, t.people.left),
+              },
+            }}
+          />
         ) : undefined
       }
     >

@@ -270,7 +270,44 @@ function SettingsForm({
         )}
         {audit && (
           <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t.settings.history}</h2>}>
-            <AuditTimeline entityType="organization" entityId={org.id} />
+            <AuditTimeline
+              entityType="organization"
+              entityId={org.id}
+              fields={{
+                name: t.settings.name,
+                timezone: t.settings.timezone,
+                settings: {
+                  label: t.settings.title,
+                  flatten: true,
+                  fields: {
+                    fiscalYearStartMonth: {
+                      label: t.settings.fiscalYearStartMonth,
+                      format: (v) => (typeof v === 'number' ? t.settings.month(v) : null),
+                    },
+                    calendar: {
+                      label: t.settings.calendar,
+                      fields: {
+                        workingDays: {
+                          label: t.settings.workingDays,
+                          format: (v) =>
+                            Array.isArray(v)
+                              ? [...(v as number[])]
+                                  .sort((a, b) => a - b)
+                                  .map((d) => t.settings.weekdays[d - 1] ?? String(d))
+                                  .join('、')
+                              : null,
+                        },
+                        workStart: t.settings.workStart,
+                        workEnd: t.settings.workEnd,
+                        holidays: t.settings.holidays,
+                        extraWorkdays: t.settings.extraWorkdays,
+                      },
+                    },
+                    numbering: t.settings.numbering,
+                  },
+                },
+              }}
+            />
           </Card>
         )}
       </Flex>
