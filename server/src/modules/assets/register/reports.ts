@@ -1,68 +1,31 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../platform/context.ts';
-import type { Db, DbOrTx } from '../../../platform/db/connect.ts';
-import { dialectOf } from '../../../platform/db/dialect.ts';
-import { monthLabel, monthIndex, monthlyCharge, netValue } from '../depreciation.ts';
-import { addDays, orgTimeZone, startOfLocalDay } from '../operations/index.ts';
-import { depreciableOf } from './repository.ts';
+import type { DbOrTx } from '../../../platform/db/connect.ts';
+import { monthLabel, monthlyCharge, netValue } from '../depreciation.ts';
+import { orgTimeZone, startOfLocalDay } from '../operations/index.ts';
+import {
+  depreciableOfTerms,
+  endOfLocalDay,
+  notDisposedBefore,
+  onBooksBy,
+  startMonth,
+  withoutJit,
+} from './on-books.ts';
 import { assetVisibility, seesNothing, visibleAssets } from './visibility.ts';
 
 /*
  * Register reports: the register by department on a date (count, original
- * and net value) and the depreciation schedule of a year. Values are
- * computed from depreciation.ts, so the totals are exactly the sums of the
- * cards' own figures. The register report reads the cards in one grouped
- * query (`groupsOnDate`); the depreciation schedule reads them in keyset
- * pages of a few thousand with only the columns the sums need.
+ * and net value) and the depreciation schedule of a year. Each reads the
+ * visible cards in one grouped query, by the terms its figures depend on
+ * (on-books.ts: when a card is on the books, by the organisation's calendar
+ * day), and computes a group's figures once with depreciation.ts, times its
+ * count: the totals are exactly the sums of the cards' own figures, and a
+ * register of identical batches collapses to a few rows (at worst a row per
+ * card). One pass over the cards: keyset pages ordered by id made SQLite
+ * sort the organisation's cards again for every page (3 s at 100,000).
  */
 
-const PAGE = 5000;
-
 type Scope = { siteId?: string | undefined; categoryId?: string | undefined };
-
-/** Every visible card on the books at some time between `from` and `to`, page by page. */
-async function* cardsOnBooks(db: DbOrTx, actor: Actor, scope: Scope, from: string, to: string) {
-  const visibility = await assetVisibility(db, actor);
-  if (seesNothing(visibility)) return;
-  let after: string | null = null;
-  for (;;) {
-    let q = db
-      .selectFrom('ast_assets as a')
-      .select([
-        'a.id',
-        'a.category_id',
-        'a.quantity',
-        'a.original_value_fen',
-        'a.depreciation_method',
-        'a.life_months',
-        'a.residual_bp',
-        'a.in_service_date',
-        'a.purchase_date',
-        'a.disposed_at',
-        'a.created_at',
-      ])
-      .where('a.org_id', '=', actor.orgId)
-      .where(visibleAssets(visibility))
-      .where('a.status', 'not in', ['pending', 'void'])
-      // Disposed before the period began: off the books for all of it.
-      .where((eb) => eb.or([eb('a.disposed_at', 'is', null), eb('a.disposed_at', '>=', from)]))
-      .orderBy('a.id')
-      .limit(PAGE);
-    if (after) q = q.where('a.id', '>', after);
-    if (scope.siteId) q = q.where('a.site_id', '=', scope.siteId);
-    if (scope.categoryId) q = q.where('a.category_id', '=', scope.categoryId);
-    const page = await q.execute();
-    if (page.length === 0) return;
-    // On the books from its in-service (or purchase) date: a register moved in from the old
-    // system keeps its history; a card without dates counts from its registration.
-    const rows = page.filter(
-      (r) => (r.in_service_date ?? r.purchase_date ?? r.created_at.slice(0, 10)) <= to,
-    );
-    yield rows;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.id;
-  }
-}
 
 /*
  * The using department a card had at an instant, from its timeline. Every
@@ -108,31 +71,13 @@ function departmentAt(cut: string) {
 }
 
 /**
- * Runs a read with PostgreSQL's JIT compilation off (for its transaction
- * only). The subqueries per card make the planner's cost estimate large
- * (1.4 million at 100,000 cards), past the thresholds at which it compiles
- * and optimises the query: 1–1.7 s of compiling for 0.7 s of work. SQLite,
- * and a caller's own transaction, run `read` as it is.
- */
-async function withoutJit<T>(db: DbOrTx, read: (db: DbOrTx) => Promise<T>): Promise<T> {
-  if (dialectOf(db) !== 'postgres' || db.isTransaction) return read(db);
-  return (db as Db).transaction().execute(async (tx) => {
-    await sql`set local jit = off`.execute(tx);
-    return read(tx);
-  });
-}
-
-/**
  * The visible cards on the books at the end of `asOf` (the instant `cut`, the
  * start of the next day in the organisation's time zone), in one grouped
  * query: by the department each card was with then and by the terms its net
  * value depends on (original value, method, life, residual, month of its
  * start — depreciation.ts counts whole months). Cards of a group have the
  * same net value, so the sums are exactly those of the cards' own figures;
- * a register of identical batches collapses to a few rows, and at worst
- * there is a row per card. One pass over the cards, with the department
- * subqueries run once per card: keyset pages ordered by id made SQLite sort
- * the organisation's cards again for every page (3 s at 100,000 cards).
+ * the department subqueries run once per card.
  */
 async function groupsOnDate(db: DbOrTx, actor: Actor, scope: Scope, asOf: string, cut: string) {
   const visibility = await assetVisibility(db, actor);
@@ -146,29 +91,14 @@ async function groupsOnDate(db: DbOrTx, actor: Actor, scope: Scope, asOf: string
       'a.depreciation_method',
       'a.life_months',
       'a.residual_bp',
-      sql<
-        string | null
-      >`substr(cast(coalesce(a.in_service_date, a.purchase_date) as text), 1, 7)`.as('start_month'),
+      startMonth().as('start_month'),
     ])
     .where('a.org_id', '=', actor.orgId)
     .where(visibleAssets(visibility))
     .where('a.status', 'not in', ['pending', 'void'])
     // Disposed on or before the date: gone (it was on the books only until then).
-    .where((eb) => eb.or([eb('a.disposed_at', 'is', null), eb('a.disposed_at', '>=', cut)]))
-    // On the books from its in-service (or purchase) date: a register moved in from the old
-    // system keeps its history; a card without dates counts from its registration.
-    .where((eb) =>
-      eb.or([
-        eb('a.in_service_date', '<=', asOf),
-        eb.and([
-          eb('a.in_service_date', 'is', null),
-          eb.or([
-            eb('a.purchase_date', '<=', asOf),
-            eb.and([eb('a.purchase_date', 'is', null), eb('a.created_at', '<', cut)]),
-          ]),
-        ]),
-      ]),
-    );
+    .where(notDisposedBefore(cut))
+    .where(onBooksBy(asOf, cut));
   if (scope.siteId) cards = cards.where('a.site_id', '=', scope.siteId);
   const keys = [
     'c.department_on',
@@ -191,15 +121,7 @@ async function groupsOnDate(db: DbOrTx, actor: Actor, scope: Scope, asOf: string
     departmentId: r.department_on === '' ? null : (r.department_on ?? null),
     count: Number(r.count),
     quantity: Number(r.quantity),
-    depreciable: depreciableOf({
-      original_value_fen: r.original_value_fen,
-      depreciation_method: r.depreciation_method,
-      life_months: r.life_months,
-      residual_bp: r.residual_bp,
-      // A month stands for its date: depreciation starts the month after (当月增加当月不提).
-      in_service_date: r.start_month,
-      purchase_date: null,
-    }),
+    depreciable: depreciableOfTerms(r),
   }));
 }
 
@@ -220,7 +142,7 @@ export async function registerReport(
 ) {
   const byDepartment = new Map<string | null, Sum>();
   const totals = zero();
-  const cut = startOfLocalDay(await orgTimeZone(db, actor.orgId), addDays(q.asOf, 1));
+  const cut = endOfLocalDay(await orgTimeZone(db, actor.orgId), q.asOf);
   for (const g of await groupsOnDate(db, actor, q, q.asOf, cut)) {
     const s = byDepartment.get(g.departmentId) ?? zero();
     const net = netValue(g.depreciable, q.asOf);
@@ -263,8 +185,85 @@ export async function registerReport(
 }
 
 /**
+ * The month of the year (0–11) a card was disposed in, by the organisation's
+ * calendar: `starts` are the instants its 13 months begin (January 1 to the
+ * next January 1). NULL: not disposed within the year (never, or later).
+ */
+function disposalMonth(starts: readonly string[]) {
+  const months = starts
+    .slice(1)
+    .map((end, i) => sql`when a.disposed_at < ${end} then ${sql.lit(i)}`);
+  return sql<number | null>`case ${sql.join(months, sql` `)} else null end`;
+}
+
+/**
+ * The visible cards on the books at some time of a year (`starts`: its
+ * months' first instants, as in `disposalMonth`), in one grouped query: by
+ * category and the terms that decide each monthly charge (original value,
+ * method, life, residual, month of its start, month of its disposal).
+ * Measured at 100,000 cards in batches of 50 (about 2,000 groups): 0.15 s on
+ * SQLite and 0.25 s on PostgreSQL, against 3–7 s and 1–1.5 s in keyset
+ * pages; with a group per card, 0.65 s on either.
+ */
+async function chargeGroups(
+  db: DbOrTx,
+  actor: Actor,
+  scope: Scope,
+  year: number,
+  starts: string[],
+) {
+  const visibility = await assetVisibility(db, actor);
+  if (seesNothing(visibility)) return [];
+  let cards = db
+    .selectFrom('ast_assets as a')
+    .select([
+      'a.category_id',
+      'a.original_value_fen',
+      'a.depreciation_method',
+      'a.life_months',
+      'a.residual_bp',
+      startMonth().as('start_month'),
+      disposalMonth(starts).as('last_month'),
+    ])
+    .where('a.org_id', '=', actor.orgId)
+    .where(visibleAssets(visibility))
+    .where('a.status', 'not in', ['pending', 'void'])
+    // Disposed before the year began: off the books for all of it.
+    .where(notDisposedBefore(starts[0]!))
+    .where(onBooksBy(`${year}-12-31`, starts[12]!));
+  if (scope.siteId) cards = cards.where('a.site_id', '=', scope.siteId);
+  if (scope.categoryId) cards = cards.where('a.category_id', '=', scope.categoryId);
+  const keys = [
+    'c.category_id',
+    'c.original_value_fen',
+    'c.depreciation_method',
+    'c.life_months',
+    'c.residual_bp',
+    'c.start_month',
+    'c.last_month',
+  ] as const;
+  const rows = await withoutJit(db, (db) =>
+    db
+      .selectFrom(cards.as('c'))
+      .select(keys)
+      .select((eb) => eb.fn.countAll().as('count'))
+      .groupBy(keys)
+      .execute(),
+  );
+  return rows.map((r) => ({
+    categoryId: r.category_id,
+    count: Number(r.count),
+    /** The last month charged (当月减少当月照提); 11 when not disposed within the year. */
+    lastMonth: r.last_month === null ? 11 : Number(r.last_month),
+    depreciable: depreciableOfTerms(r),
+  }));
+}
+
+/**
  * 折旧明细: each category's monthly charges over a calendar year (months a
- * card is disposed in are still charged — 当月减少当月照提 — later ones not).
+ * card is disposed in are still charged — 当月减少当月照提 — later ones not),
+ * and how many cards were charged. Months and disposals are the
+ * organisation's calendar months.
  */
 export async function depreciationReport(
   db: DbOrTx,
@@ -272,24 +271,24 @@ export async function depreciationReport(
   q: { year: number; siteId?: string | undefined; categoryId?: string | undefined },
 ) {
   const months = Array.from({ length: 12 }, (_, i) => monthLabel(q.year * 12 + i));
+  const timeZone = await orgTimeZone(db, actor.orgId);
+  const starts = Array.from({ length: 13 }, (_, i) =>
+    startOfLocalDay(timeZone, `${monthLabel(q.year * 12 + i)}-01`),
+  );
   const byCategory = new Map<string, { count: number; months: number[] }>();
   const totalMonths = months.map(() => 0);
   let count = 0;
-  for await (const rows of cardsOnBooks(db, actor, q, `${q.year}-01-01`, `${q.year}-12-31`)) {
-    for (const r of rows) {
-      const dep = depreciableOf(r);
-      const last = r.disposed_at ? monthIndex(r.disposed_at.slice(0, 7)) : Infinity;
-      const charges = months.map((m) => (monthIndex(m) <= last ? monthlyCharge(dep, m) : 0));
-      if (charges.every((c) => c === 0)) continue;
-      const c = byCategory.get(r.category_id) ?? { count: 0, months: months.map(() => 0) };
-      c.count += 1;
-      count += 1;
-      charges.forEach((v, i) => {
-        c.months[i]! += v;
-        totalMonths[i]! += v;
-      });
-      byCategory.set(r.category_id, c);
-    }
+  for (const g of await chargeGroups(db, actor, q, q.year, starts)) {
+    const charges = months.map((m, i) => (i <= g.lastMonth ? monthlyCharge(g.depreciable, m) : 0));
+    if (charges.every((c) => c === 0)) continue;
+    const c = byCategory.get(g.categoryId) ?? { count: 0, months: months.map(() => 0) };
+    c.count += g.count;
+    count += g.count;
+    charges.forEach((v, i) => {
+      c.months[i]! += g.count * v;
+      totalMonths[i]! += g.count * v;
+    });
+    byCategory.set(g.categoryId, c);
   }
   const cats = await db
     .selectFrom('ast_categories')
