@@ -111,7 +111,8 @@ async function startAndSignIn(
   try {
     child = await startChild({
       what: `Houqin on ${target.name}`,
-      args: ['--import', 'tsx', 'src/main.ts', 'start'],
+      // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": to profile the server.
+      args: [...serverNodeArgs(), '--import', 'tsx', 'src/main.ts', 'start'],
       cwd: path.join(ROOT, 'server'),
       env,
       readyPath: '/readyz',
@@ -184,4 +185,9 @@ async function setupAndSignIn(base: string): Promise<string> {
   const cookie = login.headers.getSetCookie().find((c) => c.startsWith('houqin_session='));
   if (!cookie) throw new Error('login set no houqin_session cookie');
   return cookie.split(';')[0]!;
+}
+
+/** Extra node options for the measured server (Node refuses --cpu-prof in NODE_OPTIONS). */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }

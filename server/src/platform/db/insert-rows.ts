@@ -49,11 +49,21 @@ export async function insertRows<T extends keyof Database & string>(
   const arrays = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
   const aliases = columns.map((_, i) => `c${i}`).join(', ');
   const text = `insert into "${table}" (${names}) select ${casts} from unnest(${arrays}) as u(${aliases})`;
+  // Sent without waiting for the previous statement: the connection queues
+  // them in order, so the next chunk's arrays are built while the server
+  // writes this one (both are CPU work, on different cores).
+  const sent: Promise<unknown>[] = [];
   for (let start = 0; start < rows.length; start += PG_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + PG_ROWS_PER_STATEMENT);
     const params = columns.map((c) => chunk.map((row) => asText(row[c])));
-    await tx.executeQuery(CompiledQuery.raw(text, params));
+    sent.push(tx.executeQuery(CompiledQuery.raw(text, params)));
+    // Let the connection take the statement before the next chunk is built.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  // Every statement settles before the first failure is thrown: none is left unobserved.
+  const settled = await Promise.allSettled(sent);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** A cell as text for the array parameter; PostgreSQL casts it back to the column's type. */
