@@ -3,6 +3,9 @@ import type { DbOrTx } from './connect.ts';
 import type { Database } from './database.ts';
 import { dialectOf } from './dialect.ts';
 
+/** Parameters per SQLite statement (SQLite allows 32,766): about 50 rows of a wide table. */
+const SQLITE_PARAMS_PER_STATEMENT = 2_000;
+
 /** Rows per PostgreSQL statement: one array parameter per column, so the SQL text stays small. */
 const PG_ROWS_PER_STATEMENT = 5_000;
 
@@ -11,8 +14,8 @@ const PG_ROWS_PER_STATEMENT = 5_000;
  * or those of the first row). For imports and batches of thousands of rows, where the
  * query builder's per-row work (compiling a multi-row VALUES with one
  * parameter per cell) costs more than the database does:
- * - SQLite runs in the process, so one prepared single-row insert run per row
- *   (the driver's statement cache keeps it prepared) is the fastest way;
+ * - SQLite runs in the process: one prepared statement of ~50 rows, run per
+ *   chunk (the text repeats, so the driver's statement cache keeps it);
  * - PostgreSQL gets one statement per 5,000 rows, each column sent as one
  *   text array and cast to the column's own type, so a round trip carries
  *   thousands of rows and the server parses one short statement.
@@ -28,14 +31,22 @@ export async function insertRows<T extends keyof Database & string>(
   const columns = only ?? (Object.keys(rows[0]!) as (keyof Insertable<Database[T]> & string)[]);
   const names = columns.map((c) => `"${c}"`).join(', ');
   if (dialectOf(tx) === 'sqlite') {
-    const text = `insert into "${table}" (${names}) values (${columns.map(() => '?').join(', ')})`;
-    for (const row of rows)
+    // A fixed number of rows per statement keeps its text the same, so the
+    // driver's statement cache prepares it once; the rows per await cut the
+    // driver's per-call overhead.
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const textFor = (n: number) =>
+      `insert into "${table}" (${names}) values ${Array(n).fill(tuple).join(', ')}`;
+    const perStatement = Math.max(1, Math.floor(SQLITE_PARAMS_PER_STATEMENT / columns.length));
+    const full = textFor(perStatement);
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      const params: unknown[] = [];
+      for (const row of chunk) for (const c of columns) params.push(row[c]);
       await tx.executeQuery(
-        CompiledQuery.raw(
-          text,
-          columns.map((c) => row[c]),
-        ),
+        CompiledQuery.raw(chunk.length === perStatement ? full : textFor(chunk.length), params),
       );
+    }
     return;
   }
   const types = await columnTypesOf(tx, table);
