@@ -1,7 +1,7 @@
 import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTx, DialectName } from '../../../platform/db/connect.ts';
 import type { Database } from '../../../platform/db/database.ts';
-import { containsText, readJson } from '../../../platform/db/dialect.ts';
+import { containsText, readJson, startsWithText } from '../../../platform/db/dialect.ts';
 
 import { netValue, type Depreciable } from '../depreciation.ts';
 import type { AssetStatus, Condition } from '../operation-kinds.ts';
@@ -155,14 +155,6 @@ export function locationSubtree(db: DbOrTx, orgId: string, rootId: string) {
     )
     .selectFrom('loc_tree')
     .select('loc_tree.id');
-}
-
-/** `column` begins with `text`, ignoring case as the register's search always has. */
-function startsWithText(dialect: DialectName, column: string, text: string) {
-  const pattern = `${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  return dialect === 'postgres'
-    ? sql<boolean>`${sql.ref(column)} ilike ${pattern} escape '\\'`
-    : sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
 
 /**
