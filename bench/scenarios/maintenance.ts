@@ -312,4 +312,6 @@ every figure includes waiting for a core.
   transactions sharing one fsync, each answered only after it), caches of
   the organisation's categories, priorities, SLA targets, calendar and
   dispatch rules valid across processes, and prepared statements instead of
-  building SQL per request — together.`;
+  building SQL per request — together, and even then about 800/s.
+  [ADR 0007](adr/0007-work-order-create-throughput.md) keeps a report one
+  durable transaction and proposes restating the target.`;
