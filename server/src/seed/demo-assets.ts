@@ -16,8 +16,12 @@ import {
   createOperationInTx,
   type ActionBody,
 } from '../modules/assets/operations/index.ts';
-import { cardRow, nextAssetCodes, registerCards } from '../modules/assets/register/index.ts';
-import { addStarterCatalogue } from '../modules/assets/register/starter.ts';
+import {
+  addStarterCatalogue,
+  cardRow,
+  nextAssetCodes,
+  registerCards,
+} from '../modules/assets/register/index.ts';
 import { createStocktake, scanAsset } from '../modules/assets/stocktake/index.ts';
 import type { AstCategoriesTable } from '../modules/assets/tables.ts';
 import { IDLE, KINDS, roomUse, type Kind, type Room } from './demo-assets-data.ts';

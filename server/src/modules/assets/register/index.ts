@@ -21,6 +21,7 @@ export {
 } from './repository.ts';
 export { getAssetDetail, listAssets, orgToday } from './read-assets.ts';
 export { registerFoundItems, type FoundItem } from './register-found.ts';
+export { addStarterCatalogue } from './starter.ts';
 export { assetVisibility, seesNothing, visibleAssets, type AssetVisibility } from './visibility.ts';
 export { custodyKey } from './attachments.ts';
 export {
