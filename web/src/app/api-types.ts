@@ -8955,6 +8955,142 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assets/reports/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产增减变动表 The register over a period by category: opening, added, removed, closing (cards, items, original value) */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          siteId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              to: string;
+              rows: {
+                category: {
+                  id: string;
+                  code: string;
+                  name: string;
+                };
+                opening: {
+                  count: number;
+                  quantity: number;
+                  originalValueFen: number;
+                };
+                added: {
+                  count: number;
+                  quantity: number;
+                  originalValueFen: number;
+                };
+                removed: {
+                  count: number;
+                  quantity: number;
+                  originalValueFen: number;
+                };
+                closing: {
+                  count: number;
+                  quantity: number;
+                  originalValueFen: number;
+                };
+              }[];
+              totals: {
+                opening: {
+                  count: number;
+                  quantity: number;
+                  originalValueFen: number;
+                };
+                added: {
+                  count: number;
+                  quantity: number;
+                  originalValueFen: number;
+                };
+                removed: {
+                  count: number;
+                  quantity: number;
+                  originalValueFen: number;
+                };
+                closing: {
+                  count: number;
+                  quantity: number;
+                  originalValueFen: number;
+                };
+              };
+              addedBySource: {
+                count: number;
+                quantity: number;
+                originalValueFen: number;
+                source: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/reports/changes.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 资产增减变动表 (.xlsx) */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          siteId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/assets/{id}': {
     parameters: {
       query?: never;

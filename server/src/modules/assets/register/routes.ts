@@ -11,6 +11,7 @@ import { getAssetDetail, listAssets } from './read-assets.ts';
 import { registerExcelRoutes } from './routes-excel.ts';
 import { registerPeopleRoutes } from './routes-people.ts';
 import { registerPrintRoutes } from './routes-print.ts';
+import { changesReportRoutes } from './routes-changes-report.ts';
 import { registerReportRoutes } from './routes-reports.ts';
 import {
   AssetBatchSchema,
@@ -181,6 +182,7 @@ export function registerRoutes(app: App, deps: Deps): void {
   registerPrintRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerReportRoutes(app, deps);
+  changesReportRoutes(app, deps);
 
   app.get(
     '/api/assets/:id',

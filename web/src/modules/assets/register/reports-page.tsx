@@ -22,6 +22,7 @@ import { ErrorResult } from '../../../components/error-result.tsx';
 import { formatYuan } from '../../../components/format.ts';
 import { PageTitle } from '../../../components/page-title.tsx';
 import { DepartmentSelect } from '../../org/people/departments/department-select.tsx';
+import { ChangesReport, defaultPeriod } from './changes-report.tsx';
 import { assetKeys } from './model.ts';
 import { CategorySelect, SiteSelect } from './pickers.tsx';
 import { registerTexts } from './texts.ts';
@@ -38,7 +39,8 @@ const thisYear = () => new Date().getFullYear();
 
 /**
  * 台账报表: the register by department (count, original and net value on a
- * date, with totals), the year's depreciation by category and month, and
+ * date, with totals), the year's depreciation by category and month, the
+ * changes over a period by category (资产增减变动表), and
  * the custody agreement of a department — each exportable to Excel or print.
  * The tab and its inputs live in the URL, so a report can be bookmarked.
  */
@@ -101,6 +103,19 @@ export default function RegisterReportsPage() {
                   set={set}
                   year={Number(search.get('year')) || thisYear()}
                   categoryId={search.get('categoryId')}
+                />
+              ),
+            },
+            {
+              key: 'changes',
+              label: tx.reports.changes,
+              children: (
+                <ChangesReport
+                  siteFilter={siteFilter}
+                  siteId={siteId}
+                  set={set}
+                  from={search.get('from') ?? defaultPeriod().from}
+                  to={search.get('to') ?? defaultPeriod().to}
                 />
               ),
             },
