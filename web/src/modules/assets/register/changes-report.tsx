@@ -90,6 +90,8 @@ export function ChangesReport({
               key: 'category',
               title: tx.reports.categoryColumn,
               fixed: 'left',
+              // Long names wrap rather than push the figures off a phone's screen.
+              width: 150,
               render: (_, r) => r.category.name,
             },
             ...COLUMNS.map((c) => ({
