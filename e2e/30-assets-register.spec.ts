@@ -146,6 +146,11 @@ test('a category, 40 desks in one batch, their labels, the filtered register and
   await page.getByRole('tab', { name: '折旧明细表' }).click();
   await expect(page.getByRole('columnheader', { name: '12月' })).toBeVisible();
   await snap(page, testInfo, '05b-depreciation');
+  // This year's changes by category: the 40 desks came onto the books (40 × ¥450).
+  await page.getByRole('tab', { name: '资产增减变动表' }).click();
+  const added = page.getByRole('row').filter({ hasText: CATEGORY.name });
+  await expect(added).toContainText('40');
+  await expect(added).toContainText('¥18,000.00');
 
   // A classroom's custody agreement, ready to print and sign.
   const dept = await page.request.post('/api/departments', {
