@@ -24,6 +24,11 @@ export type ExportSheet = {
   batches: AsyncIterable<ExportValue[][]>;
 };
 
+/** Rows already in memory (a report's few lines) as the one batch of an export. */
+export async function* oneBatch(rows: ExportValue[][]): AsyncGenerator<ExportValue[][]> {
+  yield rows;
+}
+
 /** Waits until the client has taken what is buffered, or has gone away. */
 async function drained(out: PassThrough): Promise<void> {
   if (!out.writableNeedDrain || out.destroyed) return;

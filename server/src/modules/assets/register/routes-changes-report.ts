@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../../../platform/deps.ts';
-import { sendXlsxStream, type ExportValue } from '../../../platform/excel/export-stream.ts';
+import {
+  oneBatch,
+  sendXlsxStream,
+  type ExportValue,
+} from '../../../platform/excel/export-stream.ts';
 import { actorOf } from '../../../platform/http/actor.ts';
 import type { App } from '../../../platform/http/types.ts';
 import { msg } from '../../../platform/http/zod-messages.ts';
@@ -40,10 +44,6 @@ const ChangesReportSchema = z.object({
 
 const yuan = (fen: number) => fen / 100;
 const cells = (s: ChangeSum): ExportValue[] => [s.count, s.quantity, yuan(s.originalValueFen)];
-
-async function* once(rows: ExportValue[][]) {
-  yield rows;
-}
 
 /** 资产增减变动表: the register's changes over a period by category, as JSON and as .xlsx. */
 export function changesReportRoutes(app: App, { db }: Deps): void {
@@ -102,7 +102,7 @@ export function changesReportRoutes(app: App, { db }: Deps): void {
             ...group('本期减少'),
             ...group('期末'),
           ],
-          batches: once([
+          batches: oneBatch([
             ...report.rows.map((r) => [
               r.category.code,
               r.category.name,

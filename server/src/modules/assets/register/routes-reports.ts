@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../../../platform/deps.ts';
-import { sendXlsxStream, type ExportValue } from '../../../platform/excel/export-stream.ts';
+import {
+  oneBatch,
+  sendXlsxStream,
+  type ExportValue,
+} from '../../../platform/excel/export-stream.ts';
 import { actorOf } from '../../../platform/http/actor.ts';
 import type { App } from '../../../platform/http/types.ts';
 import { AssetsP } from '../policy.ts';
@@ -52,10 +56,6 @@ const DepreciationReportSchema = z.object({
 });
 
 const yuan = (fen: number) => fen / 100;
-
-async function* once(rows: ExportValue[][]) {
-  yield rows;
-}
 
 /** Register by department and the depreciation schedule, as JSON and as .xlsx. */
 export function registerReportRoutes(app: App, { db }: Deps): void {
@@ -110,7 +110,7 @@ export function registerReportRoutes(app: App, { db }: Deps): void {
             { key: 'original', header: '原值（元）', width: 16 },
             { key: 'net', header: `净值（元，${report.asOf}）`, width: 18 },
           ],
-          batches: once([
+          batches: oneBatch([
             ...report.rows.map((r) => line(r.department?.name ?? '（未分配·闲置）', r)),
             line('合计', report.totals),
           ]),
@@ -161,7 +161,7 @@ export function registerReportRoutes(app: App, { db }: Deps): void {
             ...report.months.map((m) => ({ key: m, header: `${Number(m.slice(5))}月`, width: 11 })),
             { key: 'total', header: '全年合计（元）', width: 14 },
           ],
-          batches: once([
+          batches: oneBatch([
             ...report.rows.map((r) =>
               line(r.category.code, r.category.name, r.count, r.months, r.totalFen),
             ),

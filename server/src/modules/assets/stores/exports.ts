@@ -1,6 +1,10 @@
 import type { Actor } from '../../../platform/context.ts';
 import type { DbOrTx, DialectName } from '../../../platform/db/connect.ts';
-import type { ExportSheet, ExportValue } from '../../../platform/excel/export-stream.ts';
+import {
+  oneBatch,
+  type ExportSheet,
+  type ExportValue,
+} from '../../../platform/excel/export-stream.ts';
 import type { ExportColumn } from '../../../platform/excel/workbook.ts';
 import { listItems } from './catalog.ts';
 import { listDocuments } from './document-reads.ts';
@@ -50,10 +54,6 @@ async function* pages<T>(
       return;
     }
   }
-}
-
-async function* once(rows: ExportValue[][]): AsyncGenerator<ExportValue[][]> {
-  yield rows;
 }
 
 const sheet = (
@@ -237,7 +237,7 @@ export async function movementSummaryExport(db: DbOrTx, actor: Actor, f: PeriodF
       { key: 'closeQ', header: '期末数量', width: 10 },
       { key: 'closeV', header: '期末金额(元)', width: 12 },
     ],
-    once(
+    oneBatch(
       rows.map((r) => [
         r.item.code,
         r.item.name,
@@ -267,6 +267,6 @@ export async function consumptionExport(db: DbOrTx, actor: Actor, f: Consumption
       { key: 'quantity', header: '数量合计', width: 10 },
       { key: 'value', header: '金额(元)', width: 12 },
     ],
-    once(rows.map((r) => [r.name ?? '（未记录）', r.documents, r.quantity, yuan(r.valueFen)])),
+    oneBatch(rows.map((r) => [r.name ?? '（未记录）', r.documents, r.quantity, yuan(r.valueFen)])),
   );
 }
