@@ -10,7 +10,7 @@ import { dialectOf } from '../platform/db/dialect.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { prepareAssets } from '../modules/assets/defaults.ts';
 import { recordCompensationEntry } from '../modules/assets/compensation/index.ts';
-import { requestIdleAssets } from '../modules/assets/idle/index.ts';
+import { requestIdleTransfers } from '../modules/assets/idle/index.ts';
 import {
   actOnOperation,
   createOperationInTx,
@@ -377,7 +377,8 @@ export async function seedDemoAssets(
     .where('org_id', '=', orgId)
     .where('code', '=', 'ZY-YL-BC')
     .executeTakeFirstOrThrow();
-  const reuse = await requestIdleAssets(
+  // Beds of the main campus only: one transfer.
+  const [reuse] = await requestIdleTransfers(
     deps,
     manager,
     {
@@ -390,8 +391,8 @@ export async function seedDemoAssets(
     },
     ago(21),
   );
-  await act(leader, reuse, 'approve', { note: '同意，优先使用闲置资产' }, 20);
-  await act(manager, reuse, 'confirm', { note: '外科护士长已在纸质单上签收' }, 19);
+  await act(leader, reuse!, 'approve', { note: '同意，优先使用闲置资产' }, 20);
+  await act(manager, reuse!, 'confirm', { note: '外科护士长已在纸质单上签收' }, 19);
   const stretcher = await find({ tag: 'PC', department: '急诊科', count: 1 });
   await start(
     manager,

@@ -10872,6 +10872,10 @@ export interface paths {
         query?: {
           siteId?: string;
           categoryId?: string;
+          sort?: 'category' | 'condition' | 'count' | 'quantity' | 'netValue' | 'originalValue';
+          order?: 'asc' | 'desc';
+          page?: number;
+          pageSize?: number;
         };
         header?: never;
         path?: never;
@@ -10887,18 +10891,66 @@ export interface paths {
           content: {
             'application/json': {
               groups: {
+                count: number;
+                quantity: number;
+                netValueFen: number;
+                originalValueFen: number;
                 category: {
                   id: string;
                   name: string;
                 };
                 condition: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+              totals: {
                 count: number;
                 quantity: number;
                 netValueFen: number;
                 originalValueFen: number;
-              }[];
+              };
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assets/idle/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出闲置资产 Export the idle pool (.xlsx): every group of the same filters and order, and the totals */
+    get: {
+      parameters: {
+        query?: {
+          siteId?: string;
+          categoryId?: string;
+          sort?: 'category' | 'condition' | 'count' | 'quantity' | 'netValue' | 'originalValue';
+          order?: 'asc' | 'desc';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -10974,7 +11026,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 申请调用闲置资产 A department asks for idle assets (a transfer; approval per settings; the department signs) */
+    /**
+     * 申请调用闲置资产 A department asks for idle assets (a transfer; approval per settings; the department signs)
+     * @description Assets at several sites become one transfer per site, all created in one transaction (all or none). A place (toLocationId) goes on the transfer of its own site only.
+     */
     post: {
       parameters: {
         query?: never;
@@ -11007,127 +11062,134 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id: string;
-              number: string;
-              /** @enum {string} */
-              kind:
-                | 'register'
-                | 'assign'
-                | 'transfer'
-                | 'release'
-                | 'lend'
-                | 'return'
-                | 'repair'
-                | 'repaired'
-                | 'damage'
-                | 'loss'
-                | 'recover'
-                | 'dispose'
-                | 'adjust';
-              /** @enum {string} */
-              status:
-                'pending_approval' | 'pending_receipt' | 'open' | 'done' | 'rejected' | 'cancelled';
-              site: {
+              operations: {
                 id: string;
-                name: string;
-              };
-              reason: string | null;
-              requestedBy: {
-                id: string;
-                name: string;
-              } | null;
-              requestedAt: string;
-              requestingDepartment: {
-                id: string;
-                name: string;
-              } | null;
-              approvedBy: {
-                id: string;
-                name: string;
-              } | null;
-              approvedAt: string | null;
-              approvalNote: string | null;
-              toSite: {
-                id: string;
-                name: string;
-              } | null;
-              toLocation: {
-                id: string;
-                name: string;
-              } | null;
-              toDepartment: {
-                id: string;
-                name: string;
-              } | null;
-              toCustodian: {
-                id: string;
-                name: string;
-              } | null;
-              borrower: {
-                personId: string | null;
-                name: string;
-              } | null;
-              dueDate: string | null;
-              lendOperationId: string | null;
-              workOrderId: string | null;
-              receivedBy: {
-                id: string;
-                name: string;
-              } | null;
-              receivedAt: string | null;
-              completedAt: string | null;
-              totalValueFen: number;
-              assetCount: number;
-              data: {
-                [key: string]: unknown;
-              };
-              version: number;
-              lines: {
-                assetId: string;
-                tagNo: string;
-                name: string;
-                status: string;
-                valueFen: number;
-                returnedAt: string | null;
-                before: {
-                  status: string;
-                  condition: string;
-                  siteId: string;
-                  locationId: string | null;
-                  departmentId: string | null;
-                  custodianPersonId: string | null;
-                };
-              }[];
-              allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
-              compensations: {
-                id: string;
-                operationId: string;
-                operationNumber: string;
-                siteId: string;
-                asset: {
+                number: string;
+                /** @enum {string} */
+                kind:
+                  | 'register'
+                  | 'assign'
+                  | 'transfer'
+                  | 'release'
+                  | 'lend'
+                  | 'return'
+                  | 'repair'
+                  | 'repaired'
+                  | 'damage'
+                  | 'loss'
+                  | 'recover'
+                  | 'dispose'
+                  | 'adjust';
+                /** @enum {string} */
+                status:
+                  | 'pending_approval'
+                  | 'pending_receipt'
+                  | 'open'
+                  | 'done'
+                  | 'rejected'
+                  | 'cancelled';
+                site: {
                   id: string;
-                  tagNo: string;
                   name: string;
                 };
-                department: {
+                reason: string | null;
+                requestedBy: {
                   id: string;
                   name: string;
                 } | null;
-                /** @enum {string} */
-                partyType: 'person' | 'vendor' | 'other';
-                personId: string | null;
-                partyName: string;
-                netValueFen: number;
-                shareBp: number;
-                amountFen: number;
-                paidFen: number;
-                waivedFen: number;
-                outstandingFen: number;
-                /** @enum {string} */
-                status: 'owed' | 'settled';
-                decidedAt: string;
-                settledAt: string | null;
-                note: string | null;
+                requestedAt: string;
+                requestingDepartment: {
+                  id: string;
+                  name: string;
+                } | null;
+                approvedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                approvedAt: string | null;
+                approvalNote: string | null;
+                toSite: {
+                  id: string;
+                  name: string;
+                } | null;
+                toLocation: {
+                  id: string;
+                  name: string;
+                } | null;
+                toDepartment: {
+                  id: string;
+                  name: string;
+                } | null;
+                toCustodian: {
+                  id: string;
+                  name: string;
+                } | null;
+                borrower: {
+                  personId: string | null;
+                  name: string;
+                } | null;
+                dueDate: string | null;
+                lendOperationId: string | null;
+                workOrderId: string | null;
+                receivedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+                receivedAt: string | null;
+                completedAt: string | null;
+                totalValueFen: number;
+                assetCount: number;
+                data: {
+                  [key: string]: unknown;
+                };
+                version: number;
+                lines: {
+                  assetId: string;
+                  tagNo: string;
+                  name: string;
+                  status: string;
+                  valueFen: number;
+                  returnedAt: string | null;
+                  before: {
+                    status: string;
+                    condition: string;
+                    siteId: string;
+                    locationId: string | null;
+                    departmentId: string | null;
+                    custodianPersonId: string | null;
+                  };
+                }[];
+                allowedActions: ('approve' | 'reject' | 'confirm' | 'cancel')[];
+                compensations: {
+                  id: string;
+                  operationId: string;
+                  operationNumber: string;
+                  siteId: string;
+                  asset: {
+                    id: string;
+                    tagNo: string;
+                    name: string;
+                  };
+                  department: {
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  partyType: 'person' | 'vendor' | 'other';
+                  personId: string | null;
+                  partyName: string;
+                  netValueFen: number;
+                  shareBp: number;
+                  amountFen: number;
+                  paidFen: number;
+                  waivedFen: number;
+                  outstandingFen: number;
+                  /** @enum {string} */
+                  status: 'owed' | 'settled';
+                  decidedAt: string;
+                  settledAt: string | null;
+                  note: string | null;
+                }[];
               }[];
             };
           };

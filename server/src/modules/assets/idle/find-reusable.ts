@@ -4,7 +4,7 @@ import { categorySubtree } from './categories.ts';
 
 /** Conditions fit to hand to a department instead of buying new. */
 export const REUSABLE_CONDITIONS = ['good', 'fair'] as const;
-const CONDITION_RANK: Record<string, number> = { good: 0, fair: 1 };
+export const CONDITION_RANK: Record<string, number> = { good: 0, fair: 1 };
 
 export type ReusableAsset = {
   id: string;
@@ -27,32 +27,23 @@ export type Reusable = {
   netValueFen: number;
 };
 
+type ReusableQuery = {
+  categoryId: string;
+  siteId?: string | undefined;
+  siteIds?: readonly string[];
+};
+
 /**
- * Reuse before buying (summary 4: beds taken from stock instead of bought):
- * idle assets of a category in good or fair condition, not held by any
- * operation. The purchasing module calls this before a purchase request of
- * that category goes on.
+ * Every idle asset of a category subtree fit for reuse — good or fair, not
+ * held by any operation — best first: good before fair, then by tag.
  */
-export async function findReusable(
+export async function reusableAssets(
   db: DbOrTx,
   orgId: string,
-  q: {
-    categoryId: string;
-    quantity: number;
-    siteId?: string | undefined;
-    siteIds?: readonly string[];
-  },
-): Promise<Reusable> {
+  q: ReusableQuery,
+): Promise<ReusableAsset[]> {
   const categories = await categorySubtree(db, orgId, q.categoryId);
-  const none = {
-    categoryId: q.categoryId,
-    quantity: q.quantity,
-    available: 0,
-    enough: false,
-    assets: [],
-    netValueFen: 0,
-  };
-  if (categories.length === 0 || (q.siteIds && q.siteIds.length === 0)) return none;
+  if (categories.length === 0 || (q.siteIds && q.siteIds.length === 0)) return [];
   let query = db
     .selectFrom('ast_assets')
     .selectAll()
@@ -65,23 +56,38 @@ export async function findReusable(
   if (q.siteIds) query = query.where('site_id', 'in', q.siteIds);
   const rows = await query.orderBy('tag_no').execute();
   const today = localToday(await orgTimeZone(db, orgId));
-  const sorted = rows.sort(
-    (a, b) => (CONDITION_RANK[a.condition] ?? 9) - (CONDITION_RANK[b.condition] ?? 9),
-  );
-  const picked = sorted.slice(0, q.quantity).map((a) => ({
-    id: a.id,
-    tagNo: a.tag_no,
-    name: a.name,
-    siteId: a.site_id,
-    condition: a.condition,
-    netValueFen: assetNetValue(a, today),
-    originalValueFen: Number(a.original_value_fen),
-  }));
+  // A stable sort: by tag within each condition.
+  return rows
+    .sort((a, b) => (CONDITION_RANK[a.condition] ?? 9) - (CONDITION_RANK[b.condition] ?? 9))
+    .map((a) => ({
+      id: a.id,
+      tagNo: a.tag_no,
+      name: a.name,
+      siteId: a.site_id,
+      condition: a.condition,
+      netValueFen: assetNetValue(a, today),
+      originalValueFen: Number(a.original_value_fen),
+    }));
+}
+
+/**
+ * Reuse before buying (summary 4: beds taken from stock instead of bought):
+ * idle assets of a category in good or fair condition, not held by any
+ * operation. The purchasing module calls this before a purchase request of
+ * that category goes on.
+ */
+export async function findReusable(
+  db: DbOrTx,
+  orgId: string,
+  q: ReusableQuery & { quantity: number },
+): Promise<Reusable> {
+  const all = await reusableAssets(db, orgId, q);
+  const picked = all.slice(0, q.quantity);
   return {
     categoryId: q.categoryId,
     quantity: q.quantity,
-    available: rows.length,
-    enough: rows.length >= q.quantity,
+    available: all.length,
+    enough: all.length >= q.quantity,
     assets: picked,
     netValueFen: picked.reduce((s, a) => s + a.netValueFen, 0),
   };

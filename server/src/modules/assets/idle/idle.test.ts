@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDepartment, buildPerson, buildSite } from '../../../test/factories.ts';
+import { buildDepartment, buildLocation, buildPerson, buildSite } from '../../../test/factories.ts';
 import { createTestApp, type Agent, type TestApp } from '../../../test/test-app.ts';
+import { DEFAULT_APPROVAL_KINDS } from '../operation-kinds.ts';
 import { localToday } from '../operations/index.ts';
 // eslint-disable-next-line no-restricted-imports -- the module's shared test factories, never imported by code that ships
 import {
@@ -10,6 +11,8 @@ import {
   buildLinkedUser,
   type OpDetail,
 } from '../operations/test-support.ts';
+// eslint-disable-next-line no-restricted-imports -- the module's shared test factories, never imported by code that ships
+import { setApprovalKinds } from '../register/test-kit.ts';
 import { findReusable } from './find-reusable.ts';
 
 let t: TestApp;
@@ -24,6 +27,13 @@ let headB: Agent;
 let manager: Agent;
 let approver: Agent;
 let staff: Agent;
+
+type IdleOp = OpDetail & {
+  site: { id: string };
+  requestingDepartment: { id: string };
+  toLocation: { id: string } | null;
+  data: { idleRequest?: boolean };
+};
 
 type Pool = {
   groups: { category: { id: string }; condition: string; count: number; netValueFen: number }[];
@@ -118,9 +128,9 @@ describe('idle requests (reuse before buying)', () => {
       reason: '新员工入住需单人床',
     });
     expect(res.statusCode, res.body).toBe(201);
-    const op = res.json<
-      OpDetail & { requestingDepartment: { id: string }; data: { idleRequest?: boolean } }
-    >();
+    const [op, ...more] = res.json<{ operations: IdleOp[] }>().operations;
+    expect(more).toEqual([]);
+    if (!op) throw new Error('no operation');
     expect(op).toMatchObject({
       kind: 'transfer',
       status: 'pending_approval',
@@ -168,5 +178,217 @@ describe('idle requests (reuse before buying)', () => {
       reason: '需要',
     });
     expect(far.statusCode).toBe(404);
+  });
+});
+
+describe('idle requests across sites', () => {
+  let siteC: string;
+  let head2: Agent;
+
+  /** A department head of the dormitory at sites A and B (not C). */
+  async function headAt(sites: string[]): Promise<Agent> {
+    const roles = (await t.admin.get('/api/roles')).json<{ id: string; key: string }[]>();
+    const role = roles.find((r) => r.key === 'dept_head')!;
+    const person = (await buildPerson(t.admin, { departmentId: dorm })).id;
+    const username = `head-${sites.length}-${Date.now().toString(36)}`;
+    const res = await t.admin.post('/api/users', {
+      username,
+      password: 'user-pass-123',
+      displayName: username,
+      personId: person,
+      grants: sites.map((siteId) => ({ roleId: role.id, siteId })),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return t.login(username, 'user-pass-123');
+  }
+
+  const ask = (agent: Agent, body: Record<string, unknown>) =>
+    agent.post('/api/assets/idle/requests', { departmentId: dorm, reason: '新病区开科', ...body });
+
+  const requestCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('ast_operations')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('org_id', '=', t.orgId)
+          .where('requesting_department_id', 'is not', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    siteC = (await buildSite(t.admin)).id;
+    head2 = await headAt([siteA, siteB]);
+  });
+
+  it('takes what one site lacks from another: one transfer per site, all held, never a site the head may not use', async () => {
+    const cabinets = await buildCategory(t, { name: '床头柜' });
+    const atA = await buildAssets(t, siteA, 3, { categoryId: cabinets });
+    const atB = await buildAssets(t, siteB, 2, { categoryId: cabinets });
+    // Site C alone could serve all four, but the head works at A and B only.
+    const atC = await buildAssets(t, siteC, 5, { categoryId: cabinets });
+    const res = await ask(head2, { categoryId: cabinets, quantity: 4 });
+    expect(res.statusCode, res.body).toBe(201);
+    const ops = res.json<{ operations: IdleOp[] }>().operations;
+    expect(ops.map((o) => [o.site.id, o.lines.length])).toEqual([
+      [siteA, 3],
+      [siteB, 1],
+    ]);
+    expect(new Set(ops.map((o) => o.number)).size).toBe(2);
+    for (const o of ops) {
+      expect(o).toMatchObject({
+        kind: 'transfer',
+        status: 'pending_approval',
+        requestingDepartment: { id: dorm },
+        data: { idleRequest: true },
+      });
+      for (const line of o.lines)
+        expect(await assetRow(t, line.assetId)).toMatchObject({
+          status: 'idle',
+          open_operation_id: o.id,
+        });
+    }
+    expect(ops.flatMap((o) => o.lines.map((l) => l.assetId)).sort()).toEqual(
+      [...atA, atB[0]!].sort(),
+    );
+    for (const id of atC) expect((await assetRow(t, id)).open_operation_id).toBeNull();
+    // Not enough anywhere the head may ask: 409 naming what there is (one left at B), nothing written.
+    const before = await requestCount();
+    const short = await ask(head2, { categoryId: cabinets, quantity: 2 });
+    expect(short.statusCode).toBe(409);
+    expect(short.json<{ error: { message: string } }>().error.message).toContain('只有 1 件');
+    expect(await requestCount()).toBe(before);
+  });
+
+  it('takes effect at once at every site when the settings ask no approval', async () => {
+    const lamps = await buildCategory(t, { name: '台灯' });
+    await buildAssets(t, siteA, 1, { categoryId: lamps });
+    await buildAssets(t, siteB, 1, { categoryId: lamps });
+    await setApprovalKinds(t, ['dispose']);
+    try {
+      const res = await ask(head2, { categoryId: lamps, quantity: 2 });
+      expect(res.statusCode, res.body).toBe(201);
+      const ops = res.json<{ operations: IdleOp[] }>().operations;
+      expect(ops.map((o) => [o.site.id, o.status])).toEqual([
+        [siteA, 'pending_receipt'],
+        [siteB, 'pending_receipt'],
+      ]);
+    } finally {
+      await setApprovalKinds(t, [...DEFAULT_APPROVAL_KINDS]);
+    }
+  });
+
+  it('decides approval on the whole request, not on each site’s part', async () => {
+    const beds = await buildCategory(t, { name: '陪护床' });
+    await buildAssets(t, siteA, 1, { categoryId: beds });
+    await buildAssets(t, siteB, 1, { categoryId: beds });
+    const pool = await findReusable(t.db, t.orgId, { categoryId: beds, quantity: 2 });
+    const [one, two] = pool.assets.map((a) => a.netValueFen);
+    expect(one).toBe(two);
+    // Each site's part (one bed) is under the threshold; the request (two beds) is not.
+    const threshold = (one: number) =>
+      t.db
+        .updateTable('ast_settings')
+        .set({ approval_threshold_fen: one })
+        .where('org_id', '=', t.orgId)
+        .execute();
+    await threshold(one! + 1);
+    try {
+      const res = await ask(head2, { categoryId: beds, quantity: 2 });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<{ operations: IdleOp[] }>().operations.map((o) => o.status)).toEqual([
+        'pending_approval',
+        'pending_approval',
+      ]);
+    } finally {
+      await threshold(0);
+    }
+  });
+
+  it('uses as few sites as it can without giving up condition', async () => {
+    // One good chair at A; three good at B: B alone serves three good ones.
+    const chairs = await buildCategory(t, { name: '椅子' });
+    await buildAssets(t, siteA, 1, { categoryId: chairs, condition: 'good' });
+    await buildAssets(t, siteA, 2, { categoryId: chairs, condition: 'fair' });
+    const goodAtB = await buildAssets(t, siteB, 3, { categoryId: chairs, condition: 'good' });
+    const one = await ask(head2, { categoryId: chairs, quantity: 3 });
+    expect(one.statusCode, one.body).toBe(201);
+    const [only, ...none] = one.json<{ operations: IdleOp[] }>().operations;
+    expect(none).toEqual([]);
+    expect(only!.site.id).toBe(siteB);
+    expect(only!.lines.map((l) => l.assetId).sort()).toEqual([...goodAtB].sort());
+    // One good desk at A, three fair at B: B alone would give a fair desk for the good one.
+    const desks = await buildCategory(t, { name: '书桌' });
+    const [goodAtA] = await buildAssets(t, siteA, 1, { categoryId: desks, condition: 'good' });
+    await buildAssets(t, siteB, 3, { categoryId: desks, condition: 'fair' });
+    const two = await ask(head2, { categoryId: desks, quantity: 3 });
+    expect(two.statusCode, two.body).toBe(201);
+    const ops = two.json<{ operations: IdleOp[] }>().operations;
+    expect(ops.map((o) => [o.site.id, o.lines.length])).toEqual([
+      [siteA, 1],
+      [siteB, 2],
+    ]);
+    expect(ops[0]!.lines[0]!.assetId).toBe(goodAtA);
+  });
+
+  it('puts a place on the transfer of its own site only, taking from that site first', async () => {
+    const beds2 = await buildCategory(t, { name: '陪护床' });
+    await buildAssets(t, siteA, 2, { categoryId: beds2 });
+    const atB = await buildAssets(t, siteB, 2, { categoryId: beds2 });
+    const ward = (await buildLocation(t.admin, { siteId: siteB })).id;
+    const res = await ask(head2, { categoryId: beds2, quantity: 3, toLocationId: ward });
+    expect(res.statusCode, res.body).toBe(201);
+    const ops = res.json<{ operations: IdleOp[] }>().operations;
+    expect(ops.map((o) => [o.site.id, o.lines.length, o.toLocation?.id ?? null])).toEqual([
+      [siteB, 2, ward],
+      [siteA, 1, null],
+    ]);
+    expect(ops[0]!.lines.map((l) => l.assetId).sort()).toEqual([...atB].sort());
+    // A place at a site none of the assets comes from cannot be right for any of them.
+    const lamps = await buildCategory(t, { name: '落地灯' });
+    await buildAssets(t, siteA, 1, { categoryId: lamps });
+    const farPlace = (await buildLocation(t.admin, { siteId: siteC })).id;
+    const before = await requestCount();
+    const far = await ask(head2, { categoryId: lamps, quantity: 1, toLocationId: farPlace });
+    expect(far.statusCode).toBe(409);
+    expect(far.json<{ error: { message: string } }>().error.message).toContain('存放位置');
+    const wrongSite = await ask(head2, {
+      categoryId: lamps,
+      quantity: 1,
+      siteId: siteA,
+      toLocationId: ward,
+    });
+    expect(wrongSite.statusCode).toBe(400);
+    expect(await requestCount()).toBe(before);
+  });
+
+  it('creates all the transfers or none: a failure at the second site leaves no first', async () => {
+    const [a1, a2] = await buildAssets(t, siteA, 2, { categoryId: singleBeds });
+    // Named assets at two sites; the one at B is in use, which the second transfer refuses.
+    const [usedAtB] = await buildAssets(t, siteB, 1, { categoryId: singleBeds, status: 'in_use' });
+    const before = await requestCount();
+    const numbers = await t.db
+      .selectFrom('ast_operations')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('org_id', '=', t.orgId)
+      .executeTakeFirstOrThrow();
+    const res = await ask(head2, { assetIds: [a1, a2, usedAtB] });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json<{ error: { message: string } }>().error.message).toContain('已不在闲置库中');
+    expect(await requestCount()).toBe(before);
+    expect(
+      await t.db
+        .selectFrom('ast_operations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('org_id', '=', t.orgId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual(numbers);
+    for (const id of [a1!, a2!])
+      expect(await assetRow(t, id)).toMatchObject({ status: 'idle', open_operation_id: null });
+    // The same two idle ones alone go through.
+    const ok = await ask(head2, { assetIds: [a1, a2] });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<{ operations: IdleOp[] }>().operations).toHaveLength(1);
   });
 });

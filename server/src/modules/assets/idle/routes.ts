@@ -1,14 +1,18 @@
 import type { Deps } from '../../../platform/deps.ts';
 import { forbidden } from '../../../platform/errors.ts';
+import { sendXlsxStream } from '../../../platform/excel/export-stream.ts';
 import { actorOf } from '../../../platform/http/actor.ts';
 import type { App } from '../../../platform/http/types.ts';
+import { z } from 'zod';
 import { getOperationDetail, OperationDetailSchema } from '../operations/index.ts';
 import { AssetsP } from '../policy.ts';
 import { findReusable } from './find-reusable.ts';
+import { idlePoolExport } from './idle-excel.ts';
 import { idlePool, idleSites } from './idle-pool.ts';
-import { requestIdleAssets } from './request-idle.ts';
+import { requestIdleTransfers } from './request-idle.ts';
 import { reuseReport } from './reuse-report.ts';
 import {
+  IdlePoolExportQuery,
   IdlePoolQuery,
   IdlePoolSchema,
   IdleRequestSchema,
@@ -19,6 +23,9 @@ import {
 } from './schema.ts';
 
 const tags = ['assets-idle'];
+
+/** Every transfer a request started: one per site its assets are at, best site first. */
+const IdleRequestResultSchema = z.object({ operations: z.array(OperationDetailSchema) });
 
 /** The idle pool, department requests for idle assets, and the reuse report. */
 export function idleRoutes(app: App, deps: Deps): void {
@@ -36,6 +43,22 @@ export function idleRoutes(app: App, deps: Deps): void {
       },
     },
     async (req) => idlePool(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/assets/idle/export.xlsx',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary:
+          '导出闲置资产 Export the idle pool (.xlsx): every group of the same filters and order, and the totals',
+        querystring: IdlePoolExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { sheet, today } = await idlePoolExport(db, actorOf(req), req.query);
+      return sendXlsxStream(reply, sheet, today);
+    },
   );
   app.get(
     '/api/assets/idle/reusable',
@@ -66,14 +89,18 @@ export function idleRoutes(app: App, deps: Deps): void {
         tags,
         summary:
           '申请调用闲置资产 A department asks for idle assets (a transfer; approval per settings; the department signs)',
+        description:
+          'Assets at several sites become one transfer per site, all created in one transaction (all or none). A place (toLocationId) goes on the transfer of its own site only.',
         body: IdleRequestSchema,
-        response: { 201: OperationDetailSchema },
+        response: { 201: IdleRequestResultSchema },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = await requestIdleAssets(deps, actor, req.body);
-      return reply.status(201).send(await getOperationDetail(db, actor, id));
+      const ids = await requestIdleTransfers(deps, actor, req.body);
+      const operations = [];
+      for (const id of ids) operations.push(await getOperationDetail(db, actor, id));
+      return reply.status(201).send({ operations });
     },
   );
   app.get(

@@ -1,21 +1,51 @@
 import { z } from 'zod';
+import { PageQuery } from '../../../platform/http/schemas.ts';
 import { msg } from '../../../platform/http/zod-messages.ts';
 
-export const IdlePoolQuery = z.strictObject({
+/** Filters of the idle pool, shared by the page and the export. */
+const IdlePoolFilterFields = {
   siteId: z.uuid().optional(),
+  /** The category and all its sub-categories. */
   categoryId: z.uuid().optional(),
+};
+const IdlePoolSortFields = {
+  sort: z
+    .enum(['category', 'condition', 'count', 'quantity', 'netValue', 'originalValue'])
+    .default('category'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+};
+export const IdlePoolQuery = z.strictObject({
+  ...IdlePoolFilterFields,
+  ...IdlePoolSortFields,
+  ...PageQuery,
 });
+export const IdlePoolExportQuery = z.strictObject({
+  ...IdlePoolFilterFields,
+  ...IdlePoolSortFields,
+});
+export type IdlePoolQueryInput = z.infer<typeof IdlePoolQuery>;
+export type IdlePoolFilter = { siteId?: string | undefined; categoryId?: string | undefined };
+export type IdlePoolSort = z.infer<z.ZodObject<typeof IdlePoolSortFields>>;
 
-export const IdleGroupSchema = z.object({
-  category: z.object({ id: z.string(), name: z.string() }),
-  condition: z.string(),
+const IdleFiguresSchema = z.object({
   /** Cards, and the items they hold (a bulk card holds many chairs). */
   count: z.number(),
   quantity: z.number(),
   netValueFen: z.number(),
   originalValueFen: z.number(),
 });
-export const IdlePoolSchema = z.object({ groups: z.array(IdleGroupSchema) });
+export const IdleGroupSchema = IdleFiguresSchema.extend({
+  category: z.object({ id: z.string(), name: z.string() }),
+  condition: z.string(),
+});
+/** One page of groups (category × condition); `total` counts groups, `totals` sum all of them. */
+export const IdlePoolSchema = z.object({
+  groups: z.array(IdleGroupSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  totals: IdleFiguresSchema,
+});
 
 export const IdleRequestSchema = z
   .strictObject({

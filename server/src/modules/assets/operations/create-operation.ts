@@ -69,8 +69,14 @@ function starter(
  * and either waits for an approver (the assets are held meanwhile) or takes
  * effect at once.
  */
-/** A department's request for idle assets (reuse before buying): a transfer of idle assets only. */
-export type IdleRequest = { requestingDepartmentId: string };
+/**
+ * A department's request for idle assets (reuse before buying): a transfer of
+ * idle assets only. A request whose assets lie at several sites becomes one
+ * transfer per site; `requestValueFen` is then the whole request's net value,
+ * and approval is decided on it, so splitting cannot slip a request under
+ * the approval threshold.
+ */
+export type IdleRequest = { requestingDepartmentId: string; requestValueFen?: number };
 
 export async function createOperation(
   deps: Pick<Deps, 'db' | 'config'>,
@@ -131,8 +137,10 @@ export async function createOperationInTx(
     });
   const lines = assets.map((a) => ({ asset: a, valueFen: assetNetValue(a, today) }));
   const total = lines.reduce((s, l) => s + l.valueFen, 0);
+  const approvalValue = Math.max(total, idle?.requestValueFen ?? 0);
   const approval =
-    who.forcedApproval || (!CLOSING.has(input.kind) && needsApproval(settings, input.kind, total));
+    who.forcedApproval ||
+    (!CLOSING.has(input.kind) && needsApproval(settings, input.kind, approvalValue));
   if (approval && input.compensations?.length)
     throw badRequest({
       zh: '赔偿由审批人在审批时确定',

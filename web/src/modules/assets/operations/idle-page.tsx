@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Statistic } from 'antd';
+import { Button, Card, Flex, Statistic } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../../app/api.ts';
@@ -10,7 +10,7 @@ import { formatYuan } from '../../../components/format.ts';
 import { ListPage } from '../../../components/list/list-page.tsx';
 import type { ListColumn } from '../../../components/list/list-types.ts';
 import { IdleRequestDialog } from './idle-request-dialog.tsx';
-import { opsKeys, pageOf, type IdleGroup } from './model.ts';
+import { opsKeys, type IdleGroup } from './model.ts';
 import { opsTexts } from './texts.ts';
 import { useSiteFilter } from './use-site-filter.ts';
 
@@ -18,6 +18,8 @@ import { useSiteFilter } from './use-site-filter.ts';
  * 闲置资产: the idle pool by category and condition — what a department can
  * ask for before anyone buys new (summary 4: beds taken from stock). Open to
  * department heads; the reuse figures show to those who read asset reports.
+ * The server groups, sorts and pages (a large hospital's pool holds tens of
+ * thousands of cards); the totals are of the whole pool, not the page.
  */
 export default function IdlePage() {
   const tx = useTexts(opsTexts);
@@ -30,19 +32,39 @@ export default function IdlePage() {
   const mayAsk = can(me, 'assets:sign', 'site') || can(me, 'assets:manage', 'site');
 
   const columns: ListColumn<IdleGroup>[] = [
-    { key: 'category', title: t.category, cardTitle: true, render: (g) => g.category.name },
+    {
+      key: 'category',
+      title: t.category,
+      cardTitle: true,
+      sortKey: 'category',
+      render: (g) => g.category.name,
+    },
     {
       key: 'condition',
       title: t.condition,
+      sortKey: 'condition',
       render: (g) => tx.condition[g.condition] ?? g.condition,
     },
-    { key: 'count', title: t.count, align: 'right', render: (g) => g.count },
-    { key: 'quantity', title: t.quantity, align: 'right', render: (g) => g.quantity },
-    { key: 'net', title: t.netValue, align: 'right', render: (g) => formatYuan(g.netValueFen) },
+    { key: 'count', title: t.count, align: 'right', sortKey: 'count', render: (g) => g.count },
+    {
+      key: 'quantity',
+      title: t.quantity,
+      align: 'right',
+      sortKey: 'quantity',
+      render: (g) => g.quantity,
+    },
+    {
+      key: 'net',
+      title: t.netValue,
+      align: 'right',
+      sortKey: 'netValue',
+      render: (g) => formatYuan(g.netValueFen),
+    },
     {
       key: 'original',
       title: t.originalValue,
       align: 'right',
+      sortKey: 'originalValue',
       render: (g) => formatYuan(g.originalValueFen),
       hidden: true,
     },
@@ -77,26 +99,52 @@ export default function IdlePage() {
         filters={useSiteFilter(tx.common.site)}
         queryKey={opsKeys.idle}
         fetchPage={async (query) => {
-          const { page: _p, pageSize: _s, ...filter } = query;
-          const pool = await unwrap(
-            api.GET('/api/assets/idle', { params: { query: filter as never } }),
-          );
-          return pageOf(pool.groups, query);
+          const pool = await unwrap(api.GET('/api/assets/idle', { params: { query } }));
+          return { ...pool, items: pool.groups };
         }}
         rowKey={(g) => `${g.category.id}:${g.condition}`}
         emptyText={t.empty}
-        extra={can(me, 'assets:read', 'site') ? <ReuseSummary siteId={siteId} /> : undefined}
+        exportPath="/api/assets/idle/export.xlsx"
+        extra={
+          <Flex vertical gap={16} style={{ marginBottom: 16 }}>
+            {can(me, 'assets:read', 'site') && <ReuseSummary siteId={siteId} />}
+            <PoolTotals siteId={siteId} />
+          </Flex>
+        }
       />
       <IdleRequestDialog
         group={asking}
         siteId={siteId}
         onClose={() => setAsking(null)}
-        onDone={(id) => {
+        onDone={(ids) => {
           setAsking(null);
-          void navigate(`/assets/operations/${id}`);
+          // Several sites: the message lists each transfer; stay on the pool.
+          if (ids.length === 1) void navigate(`/assets/operations/${ids[0]}`);
         }}
       />
     </>
+  );
+}
+
+/** 合计: the whole pool (every group, not the page) — cards, items, net and original value. */
+function PoolTotals({ siteId }: { siteId: string | undefined }) {
+  const t = useTexts(opsTexts).idle;
+  const query = { pageSize: 1, ...(siteId && { siteId }) };
+  const pool = useQuery({
+    queryKey: [...opsKeys.idle, 'totals', query],
+    queryFn: () => unwrap(api.GET('/api/assets/idle', { params: { query } })),
+  });
+  const s = pool.data?.totals;
+  if (!s) return null;
+  return (
+    <Card size="small" title={t.totalsTitle}>
+      <Flex wrap gap={24}>
+        <Statistic title={t.count} value={s.count} />
+        <Statistic title={t.quantity} value={s.quantity} />
+        <Statistic title={t.netValue} value={formatYuan(s.netValueFen)} />
+        <Statistic title={t.originalValue} value={formatYuan(s.originalValueFen)} />
+      </Flex>
+    </Card>
   );
 }
 
@@ -113,7 +161,7 @@ function ReuseSummary({ siteId }: { siteId: string | undefined }) {
   if (!reuse.data) return null;
   const r = reuse.data;
   return (
-    <Card size="small" style={{ marginBottom: 16 }}>
+    <Card size="small">
       <Statistic title={t.reuseText(r.year, r.requests, r.assets)} value={formatYuan(r.savedFen)} />
     </Card>
   );

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { IdleRequestSchema } from '@server/modules/assets/idle/schema.ts';
 import { api, unwrap } from '../../../app/api.ts';
 import { useTexts } from '../../../app/texts.ts';
@@ -17,7 +18,8 @@ const rules = zodRules(IdleRequestSchema);
 /**
  * 申请调用闲置资产: a department asks for N idle assets of a category instead
  * of buying; the server picks the best (good before fair) and starts a
- * transfer that the department signs for on arrival.
+ * transfer that the department signs for on arrival — one per site when the
+ * assets are at several (each listed, with a link, in the message).
  */
 export function IdleRequestDialog({
   group,
@@ -28,11 +30,13 @@ export function IdleRequestDialog({
   group: IdleGroup | null;
   siteId: string | undefined;
   onClose: () => void;
-  onDone: (operationId: string) => void;
+  /** The transfers started: one per site the assets are at. */
+  onDone: (operationIds: string[]) => void;
 }) {
   const tx = useTexts(opsTexts);
   const t = tx.idle;
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
@@ -49,10 +53,34 @@ export function IdleRequestDialog({
           },
         }),
       ),
-    onSuccess: (op) => {
-      void message.success(t.requested(op.number));
+    onSuccess: ({ operations }) => {
+      const [only] = operations;
+      if (operations.length === 1 && only) void message.success(t.requested(only.number));
+      else
+        void message.success({
+          duration: 10,
+          content: (
+            <span>
+              {t.requestedSites(operations.length)}
+              {operations.map((op, i) => (
+                <Fragment key={op.id}>
+                  {i > 0 && t.listSeparator}
+                  <a
+                    href={`/assets/operations/${op.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      void navigate(`/assets/operations/${op.id}`);
+                    }}
+                  >
+                    {op.number}
+                  </a>
+                </Fragment>
+              ))}
+            </span>
+          ),
+        });
       void client.invalidateQueries({ queryKey: ASSETS_KEY });
-      onDone(op.id);
+      onDone(operations.map((op) => op.id));
     },
     onError: (err) => setError(showServerFieldErrors(form, err) ? null : err),
   });

@@ -213,6 +213,9 @@ export const opsTexts = defineTexts(
         `${y} 年共调用闲置资产 ${req} 次、${n} 件，节约采购资金`,
       available: (n: number) => `可用 ${n} 件`,
       total: '合计',
+      totalsTitle: '闲置资产合计',
+      requestedSites: (n: number) => `所需资产分布在 ${n} 个院区，已按院区提交 ${n} 份申请：`,
+      listSeparator: '、',
     },
     loans: {
       title: '借用管理',
@@ -454,6 +457,10 @@ export const opsTexts = defineTexts(
         `In ${y}, ${req} requests reused ${n} idle assets, saving`,
       available: (n: number) => `${n} available`,
       total: 'Total',
+      totalsTitle: 'Idle pool in total',
+      requestedSites: (n: number) =>
+        `The assets are at ${n} sites: ${n} requests submitted, one per site: `,
+      listSeparator: ', ',
     },
     loans: {
       title: 'Loans',
