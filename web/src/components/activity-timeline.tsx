@@ -10,6 +10,7 @@ import {
   type AuditFields,
   type FieldChange,
 } from './audit-fields.ts';
+import { useAuditLabels } from './audit-labels.ts';
 import { formatDateTime } from './format.ts';
 import { ErrorResult } from './error-result.tsx';
 
@@ -64,6 +65,7 @@ export function AuditTimeline({
   fields?: AuditFields;
 }) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const audit = useQuery({
     queryKey: ['audit', entityType, entityId],
     queryFn: () =>
@@ -89,7 +91,7 @@ export function AuditTimeline({
           key: row.id,
           at: row.at,
           actor: row.actorName,
-          title: t(`activity.action.${row.action}`, { defaultValue: row.action }),
+          title: labels.action(row.action),
           note: <ChangedFields changes={describeChanges(row.before, row.after, fields, words)} />,
         }))}
       />

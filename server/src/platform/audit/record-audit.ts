@@ -2,9 +2,26 @@ import type { Actor } from '../context.ts';
 import type { DbOrTx } from '../db/connect.ts';
 import { writeJson } from '../db/dialect.ts';
 import { newId } from '../ids.ts';
+import type { PlatformAuditAction, PlatformAuditEntityType } from './audit-codes.ts';
+
+/**
+ * Every code written to the audit log, by who writes it: the platform here,
+ * each module (and the demo seeds) in its own `audit-codes.ts`, which adds an
+ * entry to this interface (declaration merging). A service cannot record an
+ * action missing from those lists, and the web names every listed code.
+ */
+export interface AuditCodes {
+  platform: { entityType: PlatformAuditEntityType; action: PlatformAuditAction };
+}
+export type AuditAction = AuditCodes[keyof AuditCodes]['action'];
+export type AuditEntityType = AuditCodes[keyof AuditCodes]['entityType'];
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
+  /**
+   * One of `AuditEntityType`, or an attachable record type (attachments) or
+   * the type an Excel import names; those arrive as strings.
+   */
   entityType: string;
   entityId: string;
   siteId?: string | null;

@@ -6,6 +6,7 @@ import { conflict, forbidden, notFound } from '../../../platform/errors.ts';
 import { StoresP } from '../policy.ts';
 import { DOCUMENT, storeFor, type DocumentRow } from './document-core.ts';
 import { postDocument } from './post-document.ts';
+import type { DocumentKind } from './schema.ts';
 
 export type Decision = 'approve' | 'reject' | 'cancel';
 
@@ -90,7 +91,7 @@ export async function decideDocument(
         .execute();
     }
     await recordAudit(tx, actor, {
-      action: `${decision}_${row.kind}`,
+      action: `${decision}_${row.kind as DocumentKind}`,
       entityType: 'stock_document',
       entityId: row.id,
       siteId: row.site_id,

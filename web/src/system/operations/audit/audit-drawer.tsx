@@ -1,8 +1,9 @@
 import { Collapse, Descriptions, Typography } from 'antd';
 import { useTexts } from '../../../app/texts.ts';
+import { useAuditLabels } from '../../../components/audit-labels.ts';
 import { DetailDrawer } from '../../../components/detail-drawer.tsx';
 import type { AuditEntry } from '../models.ts';
-import { labelOf, texts } from '../texts.ts';
+import { texts } from '../texts.ts';
 import { AuditDiff, RawJson } from './audit-diff.tsx';
 import { AuditTime } from '../time.tsx';
 
@@ -10,13 +11,16 @@ import { AuditTime } from '../time.tsx';
 export function AuditDrawer({ entry, onClose }: { entry: AuditEntry | null; onClose: () => void }) {
   const t = useTexts(texts);
   const a = t.audit;
+  const labels = useAuditLabels();
+  // "名称（code）", or the code alone when it has no name yet.
+  const named = (name: string, code: string) => (name === code ? code : a.named(name, code));
   return (
     <DetailDrawer
       open={entry !== null}
       onClose={onClose}
       title={
         entry
-          ? `${labelOf(a.entityTypes, entry.entityType)} · ${labelOf(a.actions, entry.action)}`
+          ? `${labels.entity(entry.entityType)} · ${labels.action(entry.action)}`
           : a.detailTitle
       }
     >
@@ -33,12 +37,12 @@ export function AuditDrawer({ entry, onClose }: { entry: AuditEntry | null; onCl
               {
                 key: 'action',
                 label: a.action,
-                children: `${labelOf(a.actions, entry.action)}（${entry.action}）`,
+                children: named(labels.action(entry.action), entry.action),
               },
               {
                 key: 'type',
                 label: a.entityType,
-                children: `${labelOf(a.entityTypes, entry.entityType)}（${entry.entityType}）`,
+                children: named(labels.entity(entry.entityType), entry.entityType),
               },
               {
                 key: 'id',

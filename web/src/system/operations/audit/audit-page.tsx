@@ -7,22 +7,27 @@ import { api, unwrap } from '../../../app/api.ts';
 import { can } from '../../../app/auth/session.ts';
 import { useMe } from '../../../app/auth/me-context.ts';
 import { useTexts } from '../../../app/texts.ts';
+import { useAuditLabels } from '../../../components/audit-labels.ts';
 import { ListPage } from '../../../components/list/list-page.tsx';
 import type { ListColumn, ListFilter } from '../../../components/list/list-types.ts';
 import { useFocusableScroll } from '../../../components/list/focusable-scroll.ts';
 import type { AuditEntry } from '../models.ts';
-import { labelOf, texts } from '../texts.ts';
+import { texts } from '../texts.ts';
 import { ActorFilter } from './actor-filter.tsx';
 import { AuditTime } from '../time.tsx';
 import { AuditDrawer } from './audit-drawer.tsx';
 import { auditExportHref, toAuditQuery } from './audit-query.ts';
 
 /** Options for a filter: the codes that occur in the log, named where the name is known. */
-function options(codes: readonly string[] | undefined, names: Record<string, string>) {
-  return (codes ?? []).map((code) => ({
-    value: code,
-    label: names[code] ? `${names[code]}（${code}）` : code,
-  }));
+function options(
+  codes: readonly string[] | undefined,
+  nameOf: (code: string) => string,
+  named: (name: string, code: string) => string,
+) {
+  return (codes ?? []).map((code) => {
+    const name = nameOf(code);
+    return { value: code, label: name === code ? code : named(name, code) };
+  });
 }
 
 const mono = { fontFamily: 'monospace', fontSize: 12 } as const;
@@ -35,6 +40,7 @@ const mono = { fontFamily: 'monospace', fontSize: 12 } as const;
 export default function AuditPage() {
   const t = useTexts(texts);
   const a = t.audit;
+  const labels = useAuditLabels();
   const me = useMe();
   const [search] = useSearchParams();
   const [open, setOpen] = useState<AuditEntry | null>(null);
@@ -53,13 +59,13 @@ export default function AuditPage() {
       type: 'select',
       key: 'entityType',
       label: a.entityType,
-      options: options(facets.data?.entityTypes, a.entityTypes),
+      options: options(facets.data?.entityTypes, labels.entity, a.named),
     },
     {
       type: 'select',
       key: 'action',
       label: a.action,
-      options: options(facets.data?.actions, a.actions),
+      options: options(facets.data?.actions, labels.action, a.named),
     },
     {
       type: 'custom',
@@ -91,14 +97,24 @@ export default function AuditPage() {
             setOpen(r);
           }}
         >
-          {`${labelOf(a.entityTypes, r.entityType)} · ${labelOf(a.actions, r.action)}`}
+          {`${labels.entity(r.entityType)} · ${labels.action(r.action)}`}
         </Button>
       ),
     },
     {
       key: 'entityType',
       title: a.entityType,
-      render: (r) => <span style={mono}>{r.entityType}</span>,
+      // The name, and the code the filter and the API take.
+      render: (r) => {
+        const name = labels.entity(r.entityType);
+        return name === r.entityType ? (
+          <span style={mono}>{r.entityType}</span>
+        ) : (
+          <>
+            {name} <span style={mono}>{r.entityType}</span>
+          </>
+        );
+      },
     },
     {
       key: 'entityId',
