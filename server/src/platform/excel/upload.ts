@@ -9,9 +9,10 @@ import { AppError, badRequest } from '../errors.ts';
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /**
- * exceljs unzips the whole file into memory; every file is first unzipped
- * with a bounded inflater that keeps nothing (checkZipInflation, in
- * read-sheet.ts), so one that would unzip past this is refused unread.
+ * What an import's .xlsx may unzip to: the reader (xlsx-rows.ts) inflates
+ * each entry once with a bounded inflater (zip-guard.ts): a file whose
+ * entries declare more than this is refused before anything is inflated,
+ * one whose entry inflates past what it declares as soon as it does.
  */
 export const MAX_UNZIPPED_BYTES = 80 * 1024 * 1024;
 
