@@ -65,6 +65,9 @@ export function FilterBar({ filters, values, onChange }: Props) {
                 options={f.options}
                 onChange={(v: string | undefined) => onChange({ [f.key]: v })}
                 style={{ minWidth: 140 }}
+                // Options longer than the field (资产分类（asset_category）) show whole, up to 320 px.
+                popupMatchSelectWidth={false}
+                styles={{ popup: { root: { maxWidth: 320 } } }}
               />
             );
           case 'dateRange': {
