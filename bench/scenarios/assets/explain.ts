@@ -69,8 +69,8 @@ export async function explainRows(h: Houqin, orgId: string, rows: Explained[]): 
 }
 
 /**
- * For a missed import: how long the server's own sheet reader (exceljs's
- * streaming WorkbookReader, with the import's limits) takes over the same
+ * For a missed import: how long the server's own sheet reader
+ * (readImportSheet, platform/excel/xlsx-rows.ts, with the import's limits) takes over the same
  * file in this process. The rest of the import is checking the rows and
  * writing the cards, their operation lines, events and audit.
  */
