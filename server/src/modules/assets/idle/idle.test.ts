@@ -32,7 +32,7 @@ type IdleOp = OpDetail & {
   site: { id: string };
   requestingDepartment: { id: string };
   toLocation: { id: string } | null;
-  data: { idleRequest?: boolean };
+  data: { idleRequest?: boolean; idleRequestId?: string };
 };
 
 type Pool = {
@@ -274,6 +274,23 @@ describe('idle requests across sites', () => {
         [siteA, 'pending_receipt'],
         [siteB, 'pending_receipt'],
       ]);
+      // Signed for at both sites: the reuse report counts one request of two assets.
+      const year = localToday('Asia/Shanghai').slice(0, 4);
+      const reuse = async () =>
+        (await t.admin.get(`/api/assets/reports/reuse?year=${year}`)).json<{
+          requests: number;
+          assets: number;
+        }>();
+      const before = await reuse();
+      for (const o of ops) {
+        const signed = await head2.post(`/api/assets/operations/${o.id}/confirm`, {});
+        expect(signed.statusCode, signed.body).toBe(200);
+      }
+      expect(ops[0]!.data.idleRequestId).toBeTruthy();
+      expect(ops[1]!.data.idleRequestId).toBe(ops[0]!.data.idleRequestId);
+      const after = await reuse();
+      expect(after.requests - before.requests).toBe(1);
+      expect(after.assets - before.assets).toBe(2);
     } finally {
       await setApprovalKinds(t, [...DEFAULT_APPROVAL_KINDS]);
     }

@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
 import {
   assetNetValue,
   checkDepartment,
@@ -141,6 +142,8 @@ export async function requestIdleTransfers(
     const batches = bySite(picked);
     // Approval is decided on the whole request, not on each site's part of it.
     const requestValueFen = picked.reduce((sum, a) => sum + a.netValueFen, 0);
+    // Transfers of one request share an id, so the reuse report counts the request once.
+    const requestId = batches.length > 1 ? newId() : undefined;
     if (place && !batches.some((b) => b.siteId === place.site_id))
       throw conflict({
         zh: `存放位置「${place.name}」所在院区没有可调用的这些闲置资产：请选择资产所在院区的位置，或不填存放位置`,
@@ -161,7 +164,11 @@ export async function requestIdleTransfers(
             ...(place && place.site_id === b.siteId && { toLocationId: place.id }),
           },
           now,
-          { requestingDepartmentId: input.departmentId, requestValueFen },
+          {
+            requestingDepartmentId: input.departmentId,
+            requestValueFen,
+            ...(requestId && { requestId }),
+          },
         ),
       );
     return ids;

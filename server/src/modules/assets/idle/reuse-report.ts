@@ -8,7 +8,8 @@ import { fullSites, orgTimeZone, startOfLocalDay } from '../operations/index.ts'
  * the year, and the money saved. Saved is the assets' original values — what
  * the same things cost when bought — not a guess at today's prices, so the
  * figure can be checked against the register. Idle requests are the only
- * operations that carry a requesting department, which is what marks them.
+ * operations that carry a requesting department, which is what marks them;
+ * the transfers of a request split across sites count as one request.
  */
 export async function reuseReport(
   db: DbOrTx,
@@ -22,7 +23,10 @@ export async function reuseReport(
     .innerJoin('ast_operation_lines as l', 'l.operation_id', 'o.id')
     .innerJoin('ast_assets as a', 'a.id', 'l.asset_id')
     .select((eb) => [
-      eb.fn.count<number>('o.id').distinct().as('requests'),
+      // A request split across sites is several transfers sharing idleRequestId: one request.
+      sql<number>`count(distinct coalesce(o.data ->> 'idleRequestId', cast(o.id as text)))`.as(
+        'requests',
+      ),
       eb.fn.countAll<number>().as('assets'),
       eb.fn.sum<number>('a.original_value_fen').as('saved'),
     ])

@@ -24,6 +24,8 @@ export type OperationData = {
   condition?: string;
   workOrder?: RepairRequest;
   idleRequest?: boolean;
+  /** Shared by the transfers of one idle request split across sites (counted once as a reuse). */
+  idleRequestId?: string;
   onBehalfNote?: string;
 };
 

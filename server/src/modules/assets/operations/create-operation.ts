@@ -76,7 +76,12 @@ function starter(
  * and approval is decided on it, so splitting cannot slip a request under
  * the approval threshold.
  */
-export type IdleRequest = { requestingDepartmentId: string; requestValueFen?: number };
+export type IdleRequest = {
+  requestingDepartmentId: string;
+  requestValueFen?: number;
+  /** Set when the request became several transfers: one id on all of them. */
+  requestId?: string;
+};
 
 export async function createOperation(
   deps: Pick<Deps, 'db' | 'config'>,
@@ -153,6 +158,7 @@ export async function createOperationInTx(
     });
   const data: OperationData = {
     ...(idle && { idleRequest: true }),
+    ...(idle?.requestId && { idleRequestId: idle.requestId }),
     ...(input.condition && { condition: input.condition }),
     ...(input.workOrder && { workOrder: input.workOrder }),
   };
