@@ -242,3 +242,19 @@ test('compensation shows 50% of the net value; payment settles it', async ({ pag
   await expect(page.getByText(/年赔偿统计/)).toBeVisible();
   await snap(page, testInfo, '10-settled-report');
 });
+
+test('the class asks for an idle desk instead of buying one', async ({ page }, testInfo) => {
+  await signIn(page, ADMIN);
+  await page.goto(`/assets/idle?siteId=${seeded.siteId}`);
+  await page.getByRole('button', { name: `申请调用：学生课桌 ${TAG}（良好）` }).click();
+  const dialog = page.getByRole('dialog', { name: `申请调用：学生课桌 ${TAG}` });
+  await chooseOption(page, dialog, '调入部门', CLASS);
+  await dialog.getByLabel('申请数量').fill('1');
+  await dialog.getByLabel('申请理由').fill('新学期加座，使用闲置课桌');
+  await dialog.getByRole('button', { name: '申请调用' }).click();
+  // One site: the transfer it started opens, marked as the class's request.
+  await expect(page).toHaveURL(/\/assets\/operations\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('新学期加座，使用闲置课桌')).toBeVisible();
+  await expect(page.getByText(CLASS).first()).toBeVisible();
+  await snap(page, testInfo, '06-idle-request');
+});

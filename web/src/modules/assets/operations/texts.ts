@@ -22,7 +22,7 @@ export const opsTexts = defineTexts(
       lost: '丢失',
       disposed: '已处置',
     } as Record<string, string>,
-    condition: { good: '完好', fair: '一般', poor: '较差', damaged: '损坏' } as Record<
+    condition: { good: '良好', fair: '一般', poor: '较差', damaged: '损坏' } as Record<
       string,
       string
     >,
