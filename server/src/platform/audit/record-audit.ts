@@ -9,6 +9,9 @@ import type { PlatformAuditAction, PlatformAuditEntityType } from './audit-codes
  * each module (and the demo seeds) in its own `audit-codes.ts`, which adds an
  * entry to this interface (declaration merging). A service cannot record an
  * action missing from those lists, and the web names every listed code.
+ * A TypeScript program that compiles a module's services must therefore
+ * include every `audit-codes.ts` (the root tsconfig.json lists them for the
+ * bench and scripts, which import services without the module's index).
  */
 export interface AuditCodes {
   platform: { entityType: PlatformAuditEntityType; action: PlatformAuditAction };
