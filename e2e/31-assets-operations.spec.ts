@@ -1,12 +1,16 @@
 /**
- * Journey: 责任到人 and 按比例赔偿. The administrator (through the API) opens a
- * site with five desks, the class 初二(3)班, a teacher who is the custodian
- * (with a staff account) and a leader who approves. In the register three
+ * Journey: 责任到人 and 按比例赔偿, issue 5's chain on one batch. The
+ * administrator (through the API) opens a site with a classroom, the class
+ * 初二(3)班, a teacher who is the custodian (with a staff account), a leader
+ * who approves and a stock-take counter, and registers 40 desks in one batch
+ * standing in the classroom; their 40 labels print. In the register three
  * desks are assigned to the class with the teacher as custodian; the teacher
- * confirms receipt on a phone. One desk is lent (API) and returned from 借用管理;
- * damage is reported on another (API); the leader approves with a 50% share
- * for the teacher and sees the amount computed as he types; 资产赔偿 shows
- * 50% of the desk's net value, the payment is recorded and the row is settled.
+ * confirms receipt on a phone. One desk is lent (API) and returned from
+ * 借用管理. A stock-take of the class's desks is counted on a phone and finds
+ * one missing. Damage is reported on another (API); the leader approves with
+ * a 50% share for the teacher and sees the amount computed as he types;
+ * 资产赔偿 shows 50% of the desk's net value, the payment is recorded and the
+ * row is settled. Last, the class asks for an idle desk from the pool.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
@@ -21,33 +25,63 @@ const TEACHER = {
   password: 'ao-teacher-pass-1',
   name: `李老师${TAG}`,
 };
+const COUNTER = {
+  username: `e2e-ao-c-${TAG.toLowerCase()}`,
+  password: 'ao-counter-pass-1',
+  name: `盘点员${TAG}`,
+};
+const ROOM = `${TAG} 初二(3)班教室`;
 const LEADER = {
   username: `e2e-ao-l-${TAG.toLowerCase()}`,
   password: 'ao-leader-pass-1',
   name: `王校长${TAG}`,
 };
 
-const seeded = { siteId: '', personId: '', assets: [] as { id: string; tagNo: string }[] };
+const seeded = {
+  siteId: '',
+  personId: '',
+  classId: '',
+  batchId: '',
+  assets: [] as { id: string; tagNo: string }[],
+};
 let assignNumber = '';
 let damageId = '';
+let stocktakeId = '';
 
 async function created<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as T;
 }
 
-/** Site, class, teacher (person + staff account), leader, a desk category and five desks. */
+/** Site, classroom, class, teacher (person + staff account), leader, counter, a desk category and 40 desks. */
 async function seed(page: Page) {
   const r = page.request;
   const site = await created<{ id: string }>(
     await r.post('/api/sites', { data: { code: TAG, name: `资产业务测试校区 ${TAG}` } }),
   );
   seeded.siteId = site.id;
+  const building = await created<{ id: string }>(
+    await r.post('/api/locations', {
+      data: { siteId: site.id, type: 'building', code: `${TAG}-B`, name: `${TAG} 教学楼` },
+    }),
+  );
+  const room = await created<{ id: string }>(
+    await r.post('/api/locations', {
+      data: {
+        siteId: site.id,
+        parentId: building.id,
+        type: 'room',
+        code: `${TAG}-203`,
+        name: ROOM,
+      },
+    }),
+  );
   const dept = await created<{ id: string }>(
     await r.post('/api/departments', {
       data: { code: `${TAG}-C23`, name: CLASS, siteId: site.id },
     }),
   );
+  seeded.classId = dept.id;
   const person = await created<{ id: string }>(
     await r.post('/api/people', {
       data: { employeeNo: `${TAG}-T1`, name: TEACHER.name, departmentId: dept.id },
@@ -71,6 +105,17 @@ async function seed(page: Page) {
   await created(
     await r.post('/api/users', {
       data: {
+        username: COUNTER.username,
+        password: COUNTER.password,
+        displayName: COUNTER.name,
+        mustChangePassword: false,
+        grants: [{ roleId: role('asset_counter'), siteId: site.id }],
+      },
+    }),
+  );
+  await created(
+    await r.post('/api/users', {
+      data: {
         username: LEADER.username,
         password: LEADER.password,
         displayName: LEADER.name,
@@ -84,19 +129,24 @@ async function seed(page: Page) {
       data: { code: `${TAG}-DESK`, name: `学生课桌 ${TAG}`, lifeMonths: 180 },
     }),
   );
-  const batch = await created<{ assets: { id: string; tagNo: string }[] }>(
+  const batch = await created<{
+    operation: { id: string };
+    assets: { id: string; tagNo: string }[];
+  }>(
     await r.post('/api/assets/batch', {
       data: {
         siteId: site.id,
         categoryId: category.id,
+        locationId: room.id,
         name: '学生课桌',
         unitPriceFen: 32_000,
         purchaseDate: '2024-09-01',
-        count: 5,
+        count: 40,
         tagPrefix: `${TAG}-`,
       },
     }),
   );
+  seeded.batchId = batch.operation.id;
   seeded.assets = batch.assets;
 }
 
@@ -104,6 +154,11 @@ test('assign three desks to the class with a custodian', async ({ page }, testIn
   test.setTimeout(180_000);
   await signIn(page, ADMIN);
   await seed(page);
+
+  // The batch's 40 labels, two A4 sheets.
+  await page.goto(`/assets/labels?operationId=${seeded.batchId}`);
+  await expect(page.getByTestId('label')).toHaveCount(40);
+  await expect(page.getByTestId('label').first()).toContainText(seeded.assets[0]!.tagNo);
 
   // The settings say what waits for approval: damage does, assignment does not.
   await page.goto('/assets/settings');
@@ -158,11 +213,11 @@ test.describe('the custodian on a phone', () => {
   });
 });
 
-test('lend and return one desk, report damage on another', async ({ page }, testInfo) => {
+test('lend and return one desk', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await signIn(page, ADMIN);
   const r = page.request;
-  const [lent, damaged] = [seeded.assets[3]!, seeded.assets[0]!];
+  const lent = seeded.assets[3]!;
   await created(
     await r.post('/api/assets/operations', {
       data: { kind: 'lend', assetIds: [lent.id], borrowerPersonId: seeded.personId },
@@ -179,11 +234,62 @@ test('lend and return one desk, report damage on another', async ({ page }, test
   await expect(page.getByText(/已提交：/)).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: lent.tagNo })).toHaveCount(0);
 
+  // A stock-take of the class's desks (the three in its custody).
+  const stocktake = await created<{ id: string; expected: number }>(
+    await r.post('/api/assets/stocktakes', {
+      data: {
+        name: `${TAG} 初二(3)班期中盘点`,
+        siteId: seeded.siteId,
+        scope: { departmentId: seeded.classId },
+      },
+    }),
+  );
+  stocktakeId = stocktake.id;
+});
+
+test.describe('the counter on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+  test("counts two of the class's three desks", async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    await signIn(page, COUNTER);
+    await page.goto(`/assets/stocktakes/${stocktakeId}/count`);
+    await chooseOption(page, page, '我所在的位置', ROOM);
+    await expect(page.getByText('本位置待盘 3 件')).toBeVisible();
+    const tagBox = page.getByLabel('资产标签号');
+    const feedback = page.getByTestId('scan-feedback');
+    for (const desk of seeded.assets.slice(0, 2)) {
+      await tagBox.fill(desk.tagNo);
+      await tagBox.press('Enter');
+      await expect(feedback).toContainText(desk.tagNo);
+      await expect(feedback).toContainText('已盘到');
+    }
+    await expect(page.getByText('本位置待盘 1 件')).toBeVisible();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      375,
+    );
+    await snap(page, testInfo, '06a-phone-count');
+  });
+});
+
+test('the stock-take finds one desk missing; damage is reported on another', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await signIn(page, ADMIN);
+  await page.goto(`/assets/stocktakes/${stocktakeId}`);
+  await expect(page.getByText('2/3').first()).toBeVisible();
+  const variance = page.getByRole('table').last();
+  await expect(
+    variance.getByRole('row').filter({ hasText: seeded.assets[2]!.tagNo }),
+  ).toContainText('盘亏');
+  await snap(page, testInfo, '06b-variance');
+
   const damage = await created<{ id: string; status: string }>(
-    await r.post('/api/assets/operations', {
+    await page.request.post('/api/assets/operations', {
       data: {
         kind: 'damage',
-        assetIds: [damaged.id],
+        assetIds: [seeded.assets[0]!.id],
         reason: `桌面断裂 ${TAG}`,
         condition: 'damaged',
       },
