@@ -65,7 +65,10 @@ describe('demo maintenance seed', () => {
       .selectFrom('mnt_events')
       .select(['work_order_id', 'to_status', 'at'])
       .where('org_id', '=', orgId)
+      // As the order's timeline reads them: a report that is dispatched on creation
+      // (the demo's repair sent from the asset register) has two events at one instant.
       .orderBy('at')
+      .orderBy('id')
       .execute();
     const breaches = await t.db
       .selectFrom('mnt_sla_breaches')
