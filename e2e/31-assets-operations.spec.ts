@@ -14,7 +14,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, chooseOption } from './support.ts';
+import { chooseOption, expectAccessible, snap, submitDialog } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -202,8 +202,7 @@ test.describe('the custodian on a phone', () => {
     await snap(page, testInfo, '04-phone-waiting');
     await card.click();
     await page.getByRole('button', { name: '确认接收' }).click();
-    const dialog = page.getByRole('dialog', { name: /确认接收/ });
-    await dialog.getByRole('button', { name: '确认接收' }).click();
+    await submitDialog(page.getByRole('dialog', { name: /确认接收/ }), '确认接收');
     await expect(page.getByText('已确认接收')).toBeVisible();
     await expect(page.getByText('已完成').first()).toBeVisible();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(

@@ -99,3 +99,17 @@ export async function chooseOption(
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Presses a dialog's button until the dialog closes. On a busy machine a
+ * click can land while antd's modal is still zooming in and be lost (the
+ * dialog then simply stays open); a click that did submit closes it, and a
+ * button busy with the request refuses further clicks, so nothing is sent twice.
+ */
+export async function submitDialog(dialog: Locator, button: string): Promise<void> {
+  await expect(async () => {
+    if (await dialog.isVisible())
+      await dialog.getByRole('button', { name: button }).click({ timeout: 5_000 });
+    await expect(dialog).toBeHidden({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+}
