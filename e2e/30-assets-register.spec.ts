@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, signIn, signInByApi } from './accounts.ts';
-import { expectAccessible, snap } from './support.ts';
+import { expectAccessible, snap, submitDialog } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -88,7 +88,8 @@ test('a category, 40 desks in one batch, their labels, the filtered register and
     `${PREFIX}0001 … ${PREFIX}0040（共 40 张）`,
   );
   await snap(page, testInfo, '02-batch-form');
-  await dialog.getByRole('button', { name: '登记 40 张' }).click();
+  // The form's dialog closes once the batch is registered (a lost click is pressed again).
+  await submitDialog(dialog.filter({ hasText: '标签前缀' }), '登记 40 张', 60_000);
 
   // Offered at once: the labels of exactly these 40 cards.
   const after = page.getByRole('dialog').filter({ hasText: '批量登记完成' });

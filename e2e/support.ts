@@ -63,7 +63,7 @@ export async function untilChosen(scope: Page | Locator, text: string, pick: () 
     await expect(scope.getByText(text).filter({ visible: true }).first()).toBeVisible({
       timeout: 3_000,
     });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout });
 }
 
 /**
@@ -97,7 +97,7 @@ export async function chooseOption(
     // The chosen label is the field's text (an input's typed value is not); the dropdown closed.
     await expect(field).toContainText(text, { timeout: 3_000 });
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout });
 }
 
 /**
@@ -106,10 +106,14 @@ export async function chooseOption(
  * dialog then simply stays open); a click that did submit closes it, and a
  * button busy with the request refuses further clicks, so nothing is sent twice.
  */
-export async function submitDialog(dialog: Locator, button: string): Promise<void> {
+export async function submitDialog(
+  dialog: Locator,
+  button: string,
+  timeout = 30_000,
+): Promise<void> {
   await expect(async () => {
     if (await dialog.isVisible())
       await dialog.getByRole('button', { name: button }).click({ timeout: 5_000 });
     await expect(dialog).toBeHidden({ timeout: 5_000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout });
 }
