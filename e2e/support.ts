@@ -63,7 +63,7 @@ export async function untilChosen(scope: Page | Locator, text: string, pick: () 
     await expect(scope.getByText(text).filter({ visible: true }).first()).toBeVisible({
       timeout: 3_000,
     });
-  }).toPass({ timeout });
+  }).toPass({ timeout: 30_000 });
 }
 
 /**
@@ -97,7 +97,7 @@ export async function chooseOption(
     // The chosen label is the field's text (an input's typed value is not); the dropdown closed.
     await expect(field).toContainText(text, { timeout: 3_000 });
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
-  }).toPass({ timeout });
+  }).toPass({ timeout: 30_000 });
 }
 
 /**
