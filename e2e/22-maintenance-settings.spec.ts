@@ -98,6 +98,8 @@ test('SLA: the new category’s urgent targets overridden', async ({ page }, tes
 });
 
 test('teams: a team for the site, the technician its leader', async ({ page }, testInfo) => {
+  // Two dialogs, a server search and two accessibility scans: past 60 s on a busy CI machine.
+  test.setTimeout(180_000);
   await signIn(page, ADMIN);
   await page.goto('/maintenance/settings?tab=teams');
   let dialog: Locator;
