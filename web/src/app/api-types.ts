@@ -11044,6 +11044,8 @@ export interface paths {
             /** Format: uuid */
             categoryId?: string;
             quantity?: number;
+            /** @enum {string} */
+            condition?: 'good' | 'fair';
             /** Format: uuid */
             siteId?: string;
             /** Format: uuid */

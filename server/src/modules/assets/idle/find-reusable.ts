@@ -1,9 +1,8 @@
 import type { DbOrTx } from '../../../platform/db/connect.ts';
 import { assetNetValue, localToday, orgTimeZone } from '../operations/index.ts';
 import { categorySubtree } from './categories.ts';
+import { REUSABLE_CONDITIONS } from './schema.ts';
 
-/** Conditions fit to hand to a department instead of buying new. */
-export const REUSABLE_CONDITIONS = ['good', 'fair'] as const;
 export const CONDITION_RANK: Record<string, number> = { good: 0, fair: 1 };
 
 export type ReusableAsset = {
@@ -31,6 +30,8 @@ type ReusableQuery = {
   categoryId: string;
   siteId?: string | undefined;
   siteIds?: readonly string[];
+  /** One of REUSABLE_CONDITIONS only; omitted: both. */
+  condition?: (typeof REUSABLE_CONDITIONS)[number] | undefined;
 };
 
 /**
@@ -50,7 +51,7 @@ export async function reusableAssets(
     .where('org_id', '=', orgId)
     .where('status', '=', 'idle')
     .where('category_id', 'in', categories)
-    .where('condition', 'in', REUSABLE_CONDITIONS)
+    .where('condition', 'in', q.condition ? [q.condition] : REUSABLE_CONDITIONS)
     .where('open_operation_id', 'is', null);
   if (q.siteId) query = query.where('site_id', '=', q.siteId);
   if (q.siteIds) query = query.where('site_id', 'in', q.siteIds);

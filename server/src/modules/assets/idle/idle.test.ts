@@ -31,6 +31,7 @@ let staff: Agent;
 type IdleOp = OpDetail & {
   site: { id: string };
   requestingDepartment: { id: string };
+  toSite: { id: string } | null;
   toLocation: { id: string } | null;
   data: { idleRequest?: boolean; idleRequestId?: string };
 };
@@ -349,35 +350,77 @@ describe('idle requests across sites', () => {
     expect(ops[0]!.lines[0]!.assetId).toBe(goodAtA);
   });
 
-  it('puts a place on the transfer of its own site only, taking from that site first', async () => {
+  it('moves every part of the request to the place, and to its site, taking from that site first', async () => {
     const beds2 = await buildCategory(t, { name: '陪护床' });
-    await buildAssets(t, siteA, 2, { categoryId: beds2 });
+    const atA = await buildAssets(t, siteA, 2, { categoryId: beds2 });
     const atB = await buildAssets(t, siteB, 2, { categoryId: beds2 });
     const ward = (await buildLocation(t.admin, { siteId: siteB })).id;
-    const res = await ask(head2, { categoryId: beds2, quantity: 3, toLocationId: ward });
-    expect(res.statusCode, res.body).toBe(201);
-    const ops = res.json<{ operations: IdleOp[] }>().operations;
-    expect(ops.map((o) => [o.site.id, o.lines.length, o.toLocation?.id ?? null])).toEqual([
-      [siteB, 2, ward],
-      [siteA, 1, null],
-    ]);
-    expect(ops[0]!.lines.map((l) => l.assetId).sort()).toEqual([...atB].sort());
-    // A place at a site none of the assets comes from cannot be right for any of them.
+    await setApprovalKinds(t, ['dispose']);
+    try {
+      // Taken from site A only (the pool's site filter), for a ward at B: allowed, the beds move.
+      const fromA = await ask(head2, {
+        categoryId: beds2,
+        quantity: 1,
+        siteId: siteA,
+        toLocationId: ward,
+      });
+      expect(fromA.statusCode, fromA.body).toBe(201);
+      const [onlyA] = fromA.json<{ operations: IdleOp[] }>().operations;
+      expect([onlyA!.site.id, onlyA!.toSite?.id, onlyA!.toLocation?.id]).toEqual([
+        siteA,
+        siteB,
+        ward,
+      ]);
+      const res = await ask(head2, { categoryId: beds2, quantity: 3, toLocationId: ward });
+      expect(res.statusCode, res.body).toBe(201);
+      const ops = res.json<{ operations: IdleOp[] }>().operations;
+      // B's own two first (they need no carrying), the third from A, moved to B's ward.
+      expect(
+        ops.map((o) => [o.site.id, o.lines.length, o.toSite?.id ?? null, o.toLocation?.id]),
+      ).toEqual([
+        [siteB, 2, null, ward],
+        [siteA, 1, siteB, ward],
+      ]);
+      expect(ops[0]!.lines.map((l) => l.assetId).sort()).toEqual([...atB].sort());
+      for (const o of [onlyA!, ...ops]) {
+        const signed = await head2.post(`/api/assets/operations/${o.id}/confirm`, {});
+        expect(signed.statusCode, signed.body).toBe(200);
+      }
+      // Registered where the ward uses them, so its stock-take expects them.
+      for (const id of [...atA, ...atB])
+        expect(await assetRow(t, id)).toMatchObject({
+          site_id: siteB,
+          location_id: ward,
+          department_id: dorm,
+          status: 'in_use',
+        });
+    } finally {
+      await setApprovalKinds(t, [...DEFAULT_APPROVAL_KINDS]);
+    }
+    // A place at a site the head does not work at: refused, nothing written.
     const lamps = await buildCategory(t, { name: '落地灯' });
     await buildAssets(t, siteA, 1, { categoryId: lamps });
     const farPlace = (await buildLocation(t.admin, { siteId: siteC })).id;
     const before = await requestCount();
     const far = await ask(head2, { categoryId: lamps, quantity: 1, toLocationId: farPlace });
-    expect(far.statusCode).toBe(409);
-    expect(far.json<{ error: { message: string } }>().error.message).toContain('存放位置');
-    const wrongSite = await ask(head2, {
-      categoryId: lamps,
-      quantity: 1,
-      siteId: siteA,
-      toLocationId: ward,
-    });
-    expect(wrongSite.statusCode).toBe(400);
+    expect(far.statusCode).toBe(403);
+    expect(far.json<{ error: { message: string } }>().error.message).toContain('院区');
     expect(await requestCount()).toBe(before);
+  });
+
+  it('takes only the condition asked for: the pool group a department chose', async () => {
+    const stools = await buildCategory(t, { name: '方凳' });
+    await buildAssets(t, siteA, 2, { categoryId: stools, condition: 'good' });
+    const fair = await buildAssets(t, siteA, 2, { categoryId: stools, condition: 'fair' });
+    const res = await ask(head2, { categoryId: stools, quantity: 2, condition: 'fair' });
+    expect(res.statusCode, res.body).toBe(201);
+    const [op] = res.json<{ operations: IdleOp[] }>().operations;
+    expect(op!.lines.map((l) => l.assetId).sort()).toEqual([...fair].sort());
+    const more = await ask(head2, { categoryId: stools, quantity: 1, condition: 'fair' });
+    expect(more.statusCode).toBe(409);
+    const named = await ask(head2, { assetIds: [fair[0]], condition: 'fair' });
+    expect(named.statusCode).toBe(400);
+    expect(named.json<{ error: { message: string } }>().error.message).toContain('资产状况');
   });
 
   it('creates all the transfers or none: a failure at the second site leaves no first', async () => {

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Actor } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors.ts';
+import { conflict, forbidden, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import {
   assetNetValue,
@@ -29,7 +29,7 @@ function requestSites(actor: Actor): 'all' | string[] {
 async function findPlace(tx: Transaction<Database>, orgId: string, id: string) {
   const place = await tx
     .selectFrom('locations')
-    .select(['id', 'name', 'site_id', 'active'])
+    .select(['id', 'site_id', 'active'])
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -90,12 +90,13 @@ async function namedAssets(
  * all created in one transaction: every one of them, or none. Returns their
  * ids, best site first.
  *
- * The place (toLocationId) belongs to one site, and an idle request moves
- * assets between departments, not sites: the place is written on the
- * operation of its own site only; the others' assets stay where they are
- * stored until someone moves them. A category request therefore takes from
- * the place's site first (pickAcrossSites' mustSiteId). A place at a site
- * none of the assets is at cannot be right for any of them: refused.
+ * A place (toLocationId) says where the assets go: every transfer moves its
+ * assets there, and those at another site to the place's site with it — beds
+ * from the west campus are then registered at the ward that uses them, and
+ * its stock-take expects them. The place must be at a site the requester may
+ * ask at (checkTargets). A category request takes from the place's site
+ * first: fewer beds to carry (pickAcrossSites' mustSiteId). Without a place
+ * the assets change department only and stay where they are stored.
  */
 export async function requestIdleTransfers(
   deps: Pick<Deps, 'db' | 'config'>,
@@ -116,11 +117,6 @@ export async function requestIdleTransfers(
     const place = input.toLocationId
       ? await findPlace(tx, actor.orgId, input.toLocationId)
       : undefined;
-    if (place && input.siteId && place.site_id !== input.siteId)
-      throw badRequest({
-        zh: '存放位置不在所选院区',
-        en: 'The place is not at the chosen site',
-      });
     let picked: Picked[];
     if (input.assetIds) picked = await namedAssets(tx, actor.orgId, input.assetIds, now);
     else {
@@ -129,6 +125,7 @@ export async function requestIdleTransfers(
       const candidates = await reusableAssets(tx, actor.orgId, {
         categoryId: input.categoryId!,
         siteId: input.siteId,
+        condition: input.condition,
         ...(sites !== 'all' && { siteIds: sites }),
       });
       const best = pickAcrossSites(candidates, quantity, place?.site_id);
@@ -144,11 +141,6 @@ export async function requestIdleTransfers(
     const requestValueFen = picked.reduce((sum, a) => sum + a.netValueFen, 0);
     // Transfers of one request share an id, so the reuse report counts the request once.
     const requestId = batches.length > 1 ? newId() : undefined;
-    if (place && !batches.some((b) => b.siteId === place.site_id))
-      throw conflict({
-        zh: `存放位置「${place.name}」所在院区没有可调用的这些闲置资产：请选择资产所在院区的位置，或不填存放位置`,
-        en: `None of the assets is at the site of "${place.name}": choose a place where they are, or none`,
-      });
     const ids: string[] = [];
     for (const b of batches)
       ids.push(
@@ -161,7 +153,8 @@ export async function requestIdleTransfers(
             assetIds: b.assetIds,
             reason: input.reason,
             toDepartmentId: input.departmentId,
-            ...(place && place.site_id === b.siteId && { toLocationId: place.id }),
+            ...(place && { toLocationId: place.id }),
+            ...(place && place.site_id !== b.siteId && { toSiteId: place.site_id }),
           },
           now,
           {

@@ -47,11 +47,16 @@ export const IdlePoolSchema = z.object({
   totals: IdleFiguresSchema,
 });
 
+/** Conditions fit to hand to a department instead of buying new, best first. */
+export const REUSABLE_CONDITIONS = ['good', 'fair'] as const;
+
 export const IdleRequestSchema = z
   .strictObject({
     assetIds: z.array(z.uuid()).min(1).max(200).optional(),
     categoryId: z.uuid().optional(),
     quantity: z.number().int().min(1).max(200).optional(),
+    /** Only assets in this condition (the pool group asked from); omitted: good before fair. */
+    condition: z.enum(REUSABLE_CONDITIONS).optional(),
     /** Where to take them from (category requests); omitted: any site the user works at. */
     siteId: z.uuid().optional(),
     departmentId: z.uuid(),
@@ -68,6 +73,10 @@ export const IdleRequestSchema = z
       'Choose the assets, or give a category and a quantity (one or the other)',
     ),
     path: ['assetIds'],
+  })
+  .refine((v) => !v.condition || !!v.categoryId, {
+    error: msg('只有按类别申请时才能指定资产状况', 'A condition goes with a category request only'),
+    path: ['condition'],
   });
 export type IdleRequestInput = z.infer<typeof IdleRequestSchema>;
 

@@ -70,12 +70,17 @@ export async function checkAssets(
   }
 }
 
-/** The destination, borrower and repair order each kind needs. */
+/**
+ * The destination, borrower and repair order each kind needs. Moving assets
+ * to another site takes assets:manage there; a department head's idle
+ * request (`idleRequest`) may bring them to a site where they sign for assets.
+ */
 export async function checkTargets(
   tx: Transaction<Database>,
   actor: Actor,
   input: OperationCreate,
   siteId: string,
+  idleRequest = false,
 ) {
   const k = input.kind;
   const moves = k === 'assign' || k === 'transfer';
@@ -107,7 +112,10 @@ export async function checkTargets(
     });
   if (input.toSiteId) {
     await checkSite(tx, actor.orgId, input.toSiteId);
-    if (!actor.access.hasAt(AssetsP.manage, input.toSiteId))
+    const may =
+      actor.access.hasAt(AssetsP.manage, input.toSiteId) ||
+      (idleRequest && actor.access.hasAt(AssetsP.sign, input.toSiteId));
+    if (!may)
       throw forbidden({
         zh: '您不能向该院区调拨资产',
         en: 'You may not transfer assets to that site',

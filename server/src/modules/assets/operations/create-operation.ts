@@ -127,7 +127,7 @@ export async function createOperationInTx(
       zh: `资产「${assetLabel(busy)}」已不在闲置库中`,
       en: `Asset "${assetLabel(busy)}" is no longer in the idle pool`,
     });
-  const { toDepartmentId } = await checkTargets(tx, actor, input, siteId);
+  const { toDepartmentId } = await checkTargets(tx, actor, input, siteId, !!idle);
   const settings = await loadSettings(tx, actor.orgId);
   const today = localToday(await orgTimeZone(tx, actor.orgId), now);
   const borrowerPersonId = who.borrowerPersonId ?? input.borrowerPersonId ?? null;
