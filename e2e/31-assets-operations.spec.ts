@@ -356,10 +356,15 @@ test('the class asks for an idle desk instead of buying one', async ({ page }, t
   await chooseOption(page, dialog, '调入部门', CLASS);
   await dialog.getByLabel('申请数量').fill('1');
   await dialog.getByLabel('申请理由').fill('新学期加座，使用闲置课桌');
-  await dialog.getByRole('button', { name: '申请调用' }).click();
+  // Where the desk goes: the class's room (the place decides the site it is registered at).
+  await chooseOption(page, dialog, '调入院区', `资产业务测试校区 ${TAG}`);
+  await chooseOption(page, dialog, '存放位置', ROOM);
+  await snap(page, testInfo, '06-idle-request-dialog');
+  await submitDialog(dialog, '申请调用');
   // One site: the transfer it started opens, marked as the class's request.
   await expect(page).toHaveURL(/\/assets\/operations\/[0-9a-f-]{36}$/);
   await expect(page.getByText('新学期加座，使用闲置课桌')).toBeVisible();
   await expect(page.getByText(CLASS).first()).toBeVisible();
+  await expect(page.getByText(ROOM).first()).toBeVisible();
   await snap(page, testInfo, '06-idle-request');
 });

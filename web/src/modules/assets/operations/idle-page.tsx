@@ -10,7 +10,7 @@ import { formatYuan } from '../../../components/format.ts';
 import { ListPage } from '../../../components/list/list-page.tsx';
 import type { ListColumn } from '../../../components/list/list-types.ts';
 import { IdleRequestDialog } from './idle-request-dialog.tsx';
-import { opsKeys, type IdleGroup } from './model.ts';
+import { isReusable, opsKeys, type IdleGroup } from './model.ts';
 import { opsTexts } from './texts.ts';
 import { useSiteFilter } from './use-site-filter.ts';
 
@@ -73,18 +73,20 @@ export default function IdlePage() {
           {
             key: 'request',
             title: t.request,
-            render: (g: IdleGroup) => (
-              <Button
-                size="small"
-                aria-label={t.requestAria(
-                  g.category.name,
-                  tx.condition[g.condition] ?? g.condition,
-                )}
-                onClick={() => setAsking(g)}
-              >
-                {t.request}
-              </Button>
-            ),
+            // Poor and damaged ones go to repair or disposal, not to a department.
+            render: (g: IdleGroup) =>
+              isReusable(g.condition) && (
+                <Button
+                  size="small"
+                  aria-label={t.requestAria(
+                    g.category.name,
+                    tx.condition[g.condition] ?? g.condition,
+                  )}
+                  onClick={() => setAsking(g)}
+                >
+                  {t.request}
+                </Button>
+              ),
           },
         ]
       : []),

@@ -1,25 +1,34 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { Fragment, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { IdleRequestSchema } from '@server/modules/assets/idle/schema.ts';
 import { api, unwrap } from '../../../app/api.ts';
+import { useSiteChoice, useSites } from '../../../app/site-choice.ts';
 import { useTexts } from '../../../app/texts.ts';
 import { ErrorResult } from '../../../components/error-result.tsx';
 import { zodRules } from '../../../components/form/zod-rules.ts';
 import { showServerFieldErrors } from '../../../components/server-field-errors.ts';
-import { ASSETS_KEY, type IdleGroup } from './model.ts';
-import { DepartmentPicker } from './pickers.tsx';
+import { ASSETS_KEY, isReusable, type IdleGroup } from './model.ts';
+import { DepartmentPicker, LocationPicker } from './pickers.tsx';
 import { opsTexts } from './texts.ts';
 
-type Values = { departmentId: string; quantity: number; reason: string };
+type Values = {
+  departmentId: string;
+  quantity: number;
+  reason: string;
+  /** Only to choose the place from; the place's site is where the assets go. */
+  placeSiteId?: string;
+  toLocationId?: string;
+};
 const rules = zodRules(IdleRequestSchema);
 
 /**
- * 申请调用闲置资产: a department asks for N idle assets of a category instead
- * of buying; the server picks the best (good before fair) and starts a
- * transfer that the department signs for on arrival — one per site when the
- * assets are at several (each listed, with a link, in the message).
+ * 申请调用闲置资产: a department asks for N idle assets of the group's
+ * category and condition instead of buying; the server picks them and starts
+ * a transfer that the department signs for on arrival — one per site when the
+ * assets are at several (each listed, with a link, in the message). A place
+ * to put them is optional: given, the assets move there, site and all.
  */
 export function IdleRequestDialog({
   group,
@@ -40,16 +49,21 @@ export function IdleRequestDialog({
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
+  const [siteChoice] = useSiteChoice();
+  const sites = useSites();
+  const placeSiteId = Form.useWatch('placeSiteId', form);
   const ask = useMutation({
     mutationFn: (v: Values) =>
       unwrap(
         api.POST('/api/assets/idle/requests', {
           body: {
             categoryId: group!.category.id,
+            ...(isReusable(group!.condition) && { condition: group!.condition }),
             quantity: v.quantity,
             departmentId: v.departmentId,
             reason: v.reason.trim(),
             ...(siteId && { siteId }),
+            ...(v.toLocationId && { toLocationId: v.toLocationId }),
           },
         }),
       ),
@@ -87,7 +101,7 @@ export function IdleRequestDialog({
   return (
     <Modal
       open={!!group}
-      title={group ? t.requestTitle(group.category.name) : ''}
+      title={group ? t.requestTitle(group.category.name, tx.condition[group.condition] ?? '') : ''}
       okText={t.request}
       cancelText={tx.common.cancel}
       onOk={() => form.submit()}
@@ -105,7 +119,10 @@ export function IdleRequestDialog({
         form={form}
         layout="vertical"
         onFinish={(v) => ask.mutate(v)}
-        initialValues={{ quantity: 1 }}
+        initialValues={{
+          quantity: 1,
+          placeSiteId: siteChoice ?? (sites.data?.length === 1 ? sites.data[0]!.id : undefined),
+        }}
       >
         <Form.Item
           name="departmentId"
@@ -120,6 +137,21 @@ export function IdleRequestDialog({
           rules={rules('quantity', t.quantityToAsk)}
         >
           <InputNumber min={1} max={Math.min(200, group?.count ?? 200)} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="placeSiteId" label={t.placeSite}>
+          <Select
+            allowClear
+            loading={sites.isPending}
+            options={sites.data?.map((s) => ({ value: s.id, label: s.name }))}
+            onChange={() => form.setFieldValue('toLocationId', undefined)}
+          />
+        </Form.Item>
+        <Form.Item name="toLocationId" label={t.location} extra={t.locationHelp}>
+          {placeSiteId ? (
+            <LocationPicker siteId={placeSiteId} />
+          ) : (
+            <Select disabled placeholder={t.placeSiteFirst} />
+          )}
         </Form.Item>
         <Form.Item name="reason" label={t.reason} rules={rules('reason', t.reason)}>
           <Input.TextArea rows={2} maxLength={1000} />

@@ -1,5 +1,6 @@
 import { api, unwrap } from '../../../app/api.ts';
 import type { ApiResponse } from '../../../app/api-models.ts';
+import { REUSABLE_CONDITIONS } from '@server/modules/assets/idle/schema.ts';
 
 /** Named API types of this area (picked from the generated types, not redeclared). */
 export type OperationDetail = ApiResponse<'/api/assets/operations/{id}', 'get'>;
@@ -8,6 +9,11 @@ export type CompensationRow = ApiResponse<'/api/assets/compensations', 'get'>['i
 export type Loan = ApiResponse<'/api/assets/reports/loans', 'get'>['items'][number];
 export type AssetSettings = ApiResponse<'/api/assets/settings', 'get'>;
 export type IdleGroup = ApiResponse<'/api/assets/idle', 'get'>['groups'][number];
+
+/** Good and fair idle assets may go to a department; poor and damaged ones may not. */
+export function isReusable(condition: string): condition is (typeof REUSABLE_CONDITIONS)[number] {
+  return (REUSABLE_CONDITIONS as readonly string[]).includes(condition);
+}
 
 /** Cache keys: every action on an operation refreshes all of them (lists, loans, compensation). */
 export const ASSETS_KEY = ['assets'] as const;
