@@ -1090,6 +1090,7 @@ export interface paths {
               total: number;
               page: number;
               pageSize: number;
+              capped: boolean;
             };
           };
         };

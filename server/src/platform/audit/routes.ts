@@ -3,11 +3,10 @@ import type { Deps } from '../deps.ts';
 import { sendXlsxStream } from '../excel/export-stream.ts';
 import { todayIn } from '../excel/workbook.ts';
 import { actorOf } from '../http/actor.ts';
-import { paged } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { auditExport } from './export.ts';
 import { auditFacets, listAudit } from './repository.ts';
-import { AuditEntrySchema, AuditExportQuery, AuditFacetsSchema, AuditQuery } from './schema.ts';
+import { AuditExportQuery, AuditFacetsSchema, AuditPageSchema, AuditQuery } from './schema.ts';
 
 const tags = ['audit'];
 
@@ -23,7 +22,7 @@ export function auditRoutes(app: App, { db }: Deps): void {
         tags,
         summary: '审计日志 Audit log',
         querystring: AuditQuery,
-        response: { 200: paged(AuditEntrySchema) },
+        response: { 200: AuditPageSchema },
       },
     },
     async (req) => listAudit(db, actorOf(req).orgId, req.query),

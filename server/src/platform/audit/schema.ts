@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery } from '../http/schemas.ts';
+import { PageQuery, paged } from '../http/schemas.ts';
 
 export const AuditEntrySchema = z.object({
   id: z.string(),
@@ -16,6 +16,9 @@ export const AuditEntrySchema = z.object({
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
 });
+
+/** A page of the log; the total stops at 10,000 (`capped`: there are more). */
+export const AuditPageSchema = paged(AuditEntrySchema).extend({ capped: z.boolean() });
 
 /** The filters of the audit log; the list adds paging, the export takes them as they are. */
 const AuditFilterShape = {

@@ -56,6 +56,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
   });
   const visible = props.columns.filter((c) => !hidden.has(c.key));
   const total = list.data?.total ?? 0;
+  const capped = list.data?.capped === true;
 
   const pagination = {
     current: params.page,
@@ -63,7 +64,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
     total,
     showSizeChanger: true,
     pageSizeOptions: PAGE_SIZES.map(String),
-    showTotal: (n: number) => t('list.total', { count: n }),
+    showTotal: (n: number) => t(capped ? 'list.totalCapped' : 'list.total', { count: n }),
     onChange: (page: number, pageSize: number) =>
       update(pageSize !== params.pageSize ? { pageSize } : { page }),
   };

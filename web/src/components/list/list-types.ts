@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
 
 /** One page of a list as every list endpoint answers it. */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The server stopped counting at `total`: there are more ("10,000+"). */
+  capped?: boolean;
+};
 
 export type ListColumn<T> = {
   key: string;
