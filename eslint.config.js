@@ -75,9 +75,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^@server/(?!.*/(schema|settings|zod-messages)\\.ts$)',
+              regex: '^@server/(?!.*/(schema|settings|zod-messages|audit-names)\\.ts$)',
               message:
-                'The web app imports only schema.ts, settings.ts and zod-messages.ts of the server (ADR 0004).',
+                'The web app imports only schema.ts, settings.ts, zod-messages.ts and audit-names.ts of the server (ADR 0004).',
             },
             {
               regex: '^(\\.\\./)+server/',

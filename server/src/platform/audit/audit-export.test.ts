@@ -38,12 +38,14 @@ describe('audit log export', () => {
     );
     const rows = await rowsOf(res.rawPayload);
     expect(rows[0]!.slice(0, 5)).toEqual(['时间', '操作人', '动作', '对象类型', '对象编号']);
-    expect(rows.slice(1).map((r) => [r[2], r[3], r[4]])).toEqual([
-      ['create', 'department', b.id],
-      ['create', 'department', a.id],
+    // Named as the page names them; the codes the filters take in their own columns.
+    expect(rows[0]!.slice(8, 10)).toEqual(['动作代码', '对象类型代码']);
+    expect(rows.slice(1).map((r) => [r[2], r[3], r[4], r[8], r[9]])).toEqual([
+      ['创建', '部门', b.id, 'create', 'department'],
+      ['创建', '部门', a.id, 'create', 'department'],
     ]);
     expect(rows[1]![0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-    expect(JSON.parse(rows[1]![10]!)).toMatchObject({ code: 'AUD-B' });
+    expect(JSON.parse(rows[1]![12]!)).toMatchObject({ code: 'AUD-B' });
 
     const one = await rowsOf(
       (await t.admin.get(`/api/audit/export.xlsx?entityType=department&entityId=${a.id}`))

@@ -2,16 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../../../web/src/app/locales/en.ts';
-import { zhCN } from '../../../../web/src/app/locales/zh-CN.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { attachmentEntityTypes } from '../files/registry.ts';
+import {
+  AUDIT_ACTION_NAMES_EN,
+  AUDIT_ACTION_NAMES_ZH,
+  AUDIT_ENTITY_NAMES_EN,
+  AUDIT_ENTITY_NAMES_ZH,
+} from './audit-names.ts';
 
 /**
  * Every record type and action the server writes to the audit log has a
- * Chinese and an English name in the web's common locale (`activity.entity.*`,
- * `activity.action.*`), which the audit log page and the records' timelines
- * both use. The codes come from the server itself: every `audit-codes.ts`
+ * Chinese and an English name in audit-names.ts, which the web's locales
+ * (`activity.entity.*`, `activity.action.*`: the audit log page and the
+ * records' timelines) and the log's Excel export both use. The codes come from the server itself: every `audit-codes.ts`
  * under server/src (recordAudit's action type is built from those lists, so
  * no service writes an action outside them), the attachable record types the
  * modules register, and, as a net for record types (which arrive as strings),
@@ -106,12 +110,12 @@ describe('audit log labels', () => {
   });
 
   it('names every record type in Chinese and English', () => {
-    expect(unnamed(entityTypes, zhCN.activity.entity), 'zh-CN activity.entity').toEqual([]);
-    expect(unnamed(entityTypes, en.activity.entity), 'en activity.entity').toEqual([]);
+    expect(unnamed(entityTypes, AUDIT_ENTITY_NAMES_ZH), 'AUDIT_ENTITY_NAMES_ZH').toEqual([]);
+    expect(unnamed(entityTypes, AUDIT_ENTITY_NAMES_EN), 'AUDIT_ENTITY_NAMES_EN').toEqual([]);
   });
 
   it('names every action in Chinese and English', () => {
-    expect(unnamed(actions, zhCN.activity.action), 'zh-CN activity.action').toEqual([]);
-    expect(unnamed(actions, en.activity.action), 'en activity.action').toEqual([]);
+    expect(unnamed(actions, AUDIT_ACTION_NAMES_ZH), 'AUDIT_ACTION_NAMES_ZH').toEqual([]);
+    expect(unnamed(actions, AUDIT_ACTION_NAMES_EN), 'AUDIT_ACTION_NAMES_EN').toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import type { ExportSheet, ExportValue } from '../excel/export-stream.ts';
 import type { ExportColumn } from '../excel/workbook.ts';
+import { AUDIT_ACTION_NAMES_ZH, AUDIT_ENTITY_NAMES_ZH } from './audit-names.ts';
 import { auditBatches, type AuditEntry } from './repository.ts';
 import type { AuditExportFilter } from './schema.ts';
 
@@ -14,11 +15,14 @@ const COLUMNS: readonly ExportColumn[] = [
   { key: 'at', header: '时间', width: 20 },
   { key: 'actorName', header: '操作人', width: 14 },
   { key: 'action', header: '动作', width: 16 },
-  { key: 'entityType', header: '对象类型', width: 18 },
+  { key: 'entityType', header: '对象类型', width: 16 },
   { key: 'entityId', header: '对象编号', width: 38, text: true },
   { key: 'siteName', header: '院区', width: 16 },
   { key: 'ip', header: 'IP', width: 16, text: true },
   { key: 'requestId', header: '请求编号', width: 38, text: true },
+  // The codes the API and the page's filters take, for whoever sifts the file further.
+  { key: 'actionCode', header: '动作代码', width: 16, text: true },
+  { key: 'entityTypeCode', header: '对象类型代码', width: 18, text: true },
   { key: 'actorUserId', header: '操作人账号 ID', width: 38, text: true },
   { key: 'before', header: '修改前', width: 50 },
   { key: 'after', header: '修改后', width: 50 },
@@ -42,12 +46,14 @@ function values(e: AuditEntry, timeZone: string): ExportValue[] {
   return [
     localTime(e.at, timeZone),
     e.actorName,
-    e.action,
-    e.entityType,
+    AUDIT_ACTION_NAMES_ZH[e.action] ?? e.action,
+    AUDIT_ENTITY_NAMES_ZH[e.entityType] ?? e.entityType,
     e.entityId,
     e.siteName,
     e.ip,
     e.requestId,
+    e.action,
+    e.entityType,
     e.actorUserId,
     json(e.before),
     json(e.after),
