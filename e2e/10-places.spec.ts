@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { chooseOption, expectAccessible, snap } from './support.ts';
+import { chooseOption, expectAccessible, snap, submitDialog } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -47,7 +47,7 @@ async function createLocation(page: Page, code: string, name: string) {
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('编码', { exact: true }).fill(code);
   await dialog.getByLabel('名称', { exact: true }).fill(name);
-  await dialog.getByRole('button', { name: '创建' }).click();
+  await submitDialog(dialog, '创建');
   await expect(page.getByText(`已创建“${name}”`)).toBeVisible();
   await expect(dialog).toBeHidden();
 }

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { chooseOption, expectAccessible, snap, untilChosen } from './support.ts';
+import { chooseOption, expectAccessible, snap, submitDialog, untilChosen } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,7 +36,7 @@ test('departments: a parent and a child, tree and list', async ({ page }, testIn
   let dialog = await openDialog(page, '新建部门');
   await dialog.getByLabel('部门编码').fill(PARENT.code);
   await dialog.getByLabel('部门名称').fill(PARENT.name);
-  await dialog.getByRole('button', { name: '新建部门' }).click();
+  await submitDialog(dialog, '新建部门');
   await expect(page.getByText(`已创建部门“${PARENT.name}”`)).toBeVisible();
 
   // The new department opens in the drawer; add a child from there.
@@ -45,7 +45,7 @@ test('departments: a parent and a child, tree and list', async ({ page }, testIn
   dialog = await openDialog(page, '新建下级部门', '新建部门');
   await dialog.getByLabel('部门编码').fill(CHILD.code);
   await dialog.getByLabel('部门名称').fill(CHILD.name);
-  await dialog.getByRole('button', { name: '新建部门' }).click();
+  await submitDialog(dialog, '新建部门');
   await expect(page.getByText(`已创建部门“${CHILD.name}”`)).toBeVisible();
   await expect(drawer.getByText(CHILD.code, { exact: true })).toBeVisible();
   await expect(drawer.getByRole('cell', { name: PARENT.name })).toBeVisible(); // its parent
@@ -91,7 +91,7 @@ test('people: create, search, edit, audit, export, import', async ({ page }, tes
     await dialog.getByLabel('部门').fill('设备科');
     await page.getByRole('tree').last().getByText(CHILD.name).click({ timeout: 5_000 });
   });
-  await dialog.getByRole('button', { name: '新建人员' }).click();
+  await submitDialog(dialog, '新建人员');
   await expect(page.getByText(`已添加人员“${PERSON.name}”`)).toBeVisible();
 
   await page.getByRole('searchbox', { name: '姓名、工号或电话' }).fill('林晓');

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, chooseOption } from './support.ts';
+import { chooseOption, expectAccessible, snap, submitDialog } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -57,7 +57,7 @@ test('an account with a role at one site: reset, API token, a refusal', async ({
   await dialog.getByLabel('确认新密码').fill(TECH.initial);
   await chooseOption(page, dialog, '院区', SITE.name);
   await snap(page, testInfo, '02-create-form');
-  await dialog.getByRole('button', { name: '新建用户' }).click();
+  await submitDialog(dialog, '新建用户');
   await expect(page.getByText(`已创建用户 ${TECH.username}`)).toBeVisible();
 
   // The drawer opens on the new account, with its grant at the site.

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, untilChosen } from './support.ts';
+import { expectAccessible, snap, submitDialog, untilChosen } from './support.ts';
 
 // Each step of the story is ~25 s on a quiet machine; the margin is for a busy one.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -257,7 +257,7 @@ test('the technician repairs it with photos; staff confirm and rate; the dispatc
     .setInputFiles(await photo(tech, '#389e0d', 'fixed.png'));
   await expect(dialog.getByRole('img', { name: '照片 1' })).toBeVisible();
   await snap(tech, testInfo, '06-complete-form');
-  await dialog.getByRole('button', { name: '提交完工' }).click();
+  await submitDialog(dialog, '提交完工');
   await expect(dialog).toBeHidden();
   await expect(tech.getByText('待验收').first()).toBeVisible();
   await expect(tech.getByText('¥51.00').first()).toBeVisible();

@@ -10,7 +10,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, chooseOption } from './support.ts';
+import { chooseOption, expectAccessible, snap, submitDialog } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -103,7 +103,7 @@ test('dispatch: filter, export link, assign in the dialog, the board', async ({
   await chooseOption(page, dialog, '维修人', TECH.name);
   await snap(page, testInfo, '02-assign-dialog');
   await expectAccessible(page, testInfo, 'assign-dialog');
-  await dialog.getByRole('button', { name: '确认派工' }).click();
+  await submitDialog(dialog, '确认派工');
   await expect(page.getByText(`已派工：${orders[0]!.number} → ${TECH.name}`)).toBeVisible();
   const assigned = page.getByRole('row').filter({ hasText: orders[0]!.number });
   await expect(assigned).toContainText('已派工');

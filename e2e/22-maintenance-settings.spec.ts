@@ -9,7 +9,7 @@
  */
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, chooseOption } from './support.ts';
+import { chooseOption, expectAccessible, snap, submitDialog } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -72,7 +72,7 @@ test('categories: a new one goes last', async ({ page }, testInfo) => {
   const dialog = page.getByRole('dialog', { name: '新建报修类别' });
   await dialog.getByLabel('编码').fill(CATEGORY.code);
   await dialog.getByLabel('名称').fill(CATEGORY.name);
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await submitDialog(dialog, '保存');
   await expect(page.getByText(`已新建类别 ${CATEGORY.name}`)).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: CATEGORY.name })).toContainText('启用');
   await snap(page, testInfo, '01-categories');
@@ -90,7 +90,7 @@ test('SLA: the new category’s urgent targets overridden', async ({ page }, tes
   await dialog.getByLabel('完成时限（数值）').fill('2');
   await snap(page, testInfo, '02-sla-cell');
   await expectAccessible(page, testInfo, 'sla-cell');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await submitDialog(dialog, '保存');
   await expect(page.getByText(`已设置 ${CATEGORY.name} × 紧急 的时限`)).toBeVisible();
   await expect(cell).toHaveAccessibleName(/响应 10 分钟 · 完成 2 小时（已调整）/);
   await snap(page, testInfo, '03-sla');
@@ -108,7 +108,7 @@ test('teams: a team for the site, the technician its leader', async ({ page }, t
   dialog = page.getByRole('dialog', { name: '新建班组' });
   await dialog.getByLabel('名称').fill(TEAM);
   await chooseOption(page, dialog, '负责院区', SITE.name);
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await submitDialog(dialog, '保存');
   await expect(page.getByText(`已新建班组 ${TEAM}`)).toBeVisible();
   await page.getByRole('button', { name: `设置 ${TEAM} 的成员` }).click();
   dialog = page.getByRole('dialog', { name: `成员：${TEAM}` });
@@ -124,7 +124,7 @@ test('teams: a team for the site, the technician its leader', async ({ page }, t
   await dialog.getByLabel(`${TECH.name} 是组长`).check();
   await snap(page, testInfo, '04-members');
   await expectAccessible(page, testInfo, 'members');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await submitDialog(dialog, '保存');
   await expect(page.getByText(`已保存 ${TEAM} 的成员`)).toBeVisible();
   const teamRow = page.getByRole('row').filter({ hasText: TEAM });
   await expect(teamRow).toContainText(TECH.name);
@@ -146,7 +146,7 @@ test('roster: a night shift next week, saved', async ({ page }, testInfo) => {
     .click();
   const dialog = page.getByRole('dialog', { name: '添加班次' });
   await dialog.getByRole('button', { name: '夜班 17:30–08:00' }).click();
-  await dialog.getByRole('button', { name: '添加班次' }).click();
+  await submitDialog(dialog, '添加班次');
   await expect(page.getByText('有未保存的修改')).toBeVisible();
   await page.getByRole('button', { name: '保存排班' }).click();
   await expect(page.getByText('排班已保存')).toBeVisible();
@@ -168,7 +168,7 @@ test('dispatch rule and a general setting', async ({ page }, testInfo) => {
   await chooseOption(page, dialog, '院区', SITE.name);
   await chooseOption(page, dialog, '交给班组', TEAM);
   await expect(dialog.getByLabel('自动派工')).toBeChecked();
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await submitDialog(dialog, '保存');
   await expect(page.getByText('已新建派工规则')).toBeVisible();
   const ruleRow = page.getByRole('row').filter({ hasText: CATEGORY.name });
   await expect(ruleRow).toContainText('类别 + 院区');

@@ -176,7 +176,7 @@ test('assign three desks to the class with a custodian', async ({ page }, testIn
   await chooseOption(page, dialog, '使用部门', CLASS);
   await chooseOption(page, dialog, '保管人', TEACHER.name);
   await snap(page, testInfo, '02-assign-dialog');
-  await dialog.getByRole('button', { name: '提交' }).click();
+  await submitDialog(dialog, '提交');
 
   await expect(page).toHaveURL(/\/assets\/operations\/[0-9a-f-]{36}$/);
   await expect(page.getByText('待接收').first()).toBeVisible();
@@ -229,7 +229,7 @@ test('lend and return one desk', async ({ page }, testInfo) => {
   await row.getByRole('button', { name: `归还：${lent.tagNo}` }).click();
   const dialog = page.getByRole('dialog', { name: /归还/ });
   await expect(dialog.getByText('提交后立即生效')).toBeVisible();
-  await dialog.getByRole('button', { name: '提交' }).click();
+  await submitDialog(dialog, '提交');
   await expect(page.getByText(/已提交：/)).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: lent.tagNo })).toHaveCount(0);
 
@@ -316,7 +316,7 @@ test('the leader approves the damage with a 50% share', async ({ page }, testInf
   const yuan = `¥${(expected / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
   await expect(dialog.getByText(`应赔金额：${yuan}`)).toBeVisible();
   await snap(page, testInfo, '07-approve-share');
-  await dialog.getByRole('button', { name: '审批通过' }).click();
+  await submitDialog(dialog, '审批通过');
   await expect(page.getByText('已审批通过')).toBeVisible();
   await expect(page.getByText('已完成').first()).toBeVisible();
   await expect(page.getByText(`${TEACHER.name}（个人）`)).toBeVisible();
@@ -339,7 +339,7 @@ test('compensation shows 50% of the net value; payment settles it', async ({ pag
   await row.getByRole('button', { name: `登记收款：${TEACHER.name}` }).click();
   const dialog = page.getByRole('dialog', { name: /登记收款/ });
   await dialog.getByLabel('收据号').fill(`SJ-${TAG}`);
-  await dialog.getByRole('button', { name: '登记收款' }).click();
+  await submitDialog(dialog, '登记收款');
   await expect(page.getByText('已登记收款')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: TEACHER.name })).toContainText('已结清');
 

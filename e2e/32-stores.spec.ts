@@ -7,7 +7,7 @@
  */
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { ADMIN, signIn } from './accounts.ts';
-import { expectAccessible, snap, chooseOption } from './support.ts';
+import { chooseOption, expectAccessible, snap, submitDialog } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -156,7 +156,7 @@ test('stock in, a work order takes parts on a phone, a requisition is approved',
   await expect(dialog.getByText(/在库 20支/).first()).toBeVisible();
   await dialog.getByLabel('数量（支）').fill('2');
   await snap(tech, testInfo, '02-complete-with-parts-phone');
-  await dialog.getByRole('button', { name: '提交完工' }).click();
+  await submitDialog(dialog, '提交完工');
   await expect(dialog).toBeHidden();
   await expect(tech.getByText('¥50.00').first()).toBeVisible();
   await snap(tech, testInfo, '03-order-materials');

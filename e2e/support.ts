@@ -108,7 +108,7 @@ export async function chooseOption(
  */
 export async function submitDialog(
   dialog: Locator,
-  button: string,
+  button: string | RegExp,
   timeout = 30_000,
 ): Promise<void> {
   await expect(async () => {
