@@ -13,12 +13,13 @@ import { writeSection } from './lib/report.ts';
 import type { BenchContext, Section } from './lib/section.ts';
 import { stopAll, type DatabaseTarget } from './lib/server.ts';
 import { assets } from './scenarios/assets.ts';
+import { audit } from './scenarios/audit.ts';
 import { maintenance } from './scenarios/maintenance.ts';
 import { platform } from './scenarios/platform.ts';
 import { web } from './scenarios/web.ts';
 
 /** Every benchmark section, in run order. Modules add theirs here. */
-const SECTIONS: Section[] = [platform, maintenance, assets, web];
+const SECTIONS: Section[] = [platform, maintenance, assets, audit, web];
 
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');
 
