@@ -6,7 +6,7 @@ import {
   type ExportSheet,
   type ExportValue,
 } from '../../platform/excel/export-stream.ts';
-import { todayIn, type ExportColumn } from '../../platform/excel/workbook.ts';
+import { localDateTime, todayIn, type ExportColumn } from '../../platform/excel/workbook.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import type { App } from '../../platform/http/types.ts';
 import { getOrganization } from '../org/index.ts';
@@ -49,12 +49,6 @@ const COLUMNS: readonly ExportColumn[] = [
   { key: 'materialsYuan', header: '材料费(元)', width: 12 },
 ];
 
-/** "2026-11-24 13:49" in the organisation's time zone (sv-SE formats that way). */
-function localTime(iso: string | null, timeZone: string): string | null {
-  if (!iso) return null;
-  return new Date(iso).toLocaleString('sv-SE', { timeZone, hour12: false }).slice(0, 16);
-}
-
 function values(o: WorkOrder, timeZone: string): ExportValue[] {
   const breached = o.overdue || o.responseBreached || o.completionBreached;
   return [
@@ -71,10 +65,10 @@ function values(o: WorkOrder, timeZone: string): ExportValue[] {
     o.requester.phone,
     o.team?.name ?? null,
     o.assignee?.name ?? null,
-    localTime(o.submittedAt, timeZone),
-    localTime(o.responseDueAt, timeZone),
-    localTime(o.completionDueAt, timeZone),
-    localTime(o.completedAt, timeZone),
+    localDateTime(o.submittedAt, timeZone, true),
+    localDateTime(o.responseDueAt, timeZone, true),
+    localDateTime(o.completionDueAt, timeZone, true),
+    localDateTime(o.completedAt, timeZone, true),
     o.responseMinutes,
     o.completionMinutes,
     breached ? '是' : null,

@@ -7,6 +7,7 @@ import { forbidden } from '../../platform/errors.ts';
 import type { ExportValue } from '../../platform/excel/export-stream.ts';
 import {
   headerRange,
+  localDateTime,
   sheetColumns,
   styleHeader,
   todayIn,
@@ -94,11 +95,6 @@ export function yearBefore(day: string): string {
 export function comparedWith(range: StatsRange, today: string): StatsRange {
   const to = range.to > today && range.from <= today ? today : range.to;
   return { from: yearBefore(range.from), to: yearBefore(to), siteId: range.siteId };
-}
-
-/** "2026-11-24 13:49" in the organisation's time zone (sv-SE formats that way). */
-function localTime(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleString('sv-SE', { timeZone, hour12: false }).slice(0, 16);
 }
 
 const change = (now: number | null, before: number | null) =>
@@ -196,7 +192,11 @@ export async function statsWorkbook(
       { key: 'count', header: '30天内报修次数', width: 16, numFmt: COUNT },
       { key: 'since', header: '首次报修', width: 18 },
     ],
-    rows: first.repeatFaults.map((r) => [r.name, r.count, localTime(r.windowStart, timeZone)]),
+    rows: first.repeatFaults.map((r) => [
+      r.name,
+      r.count,
+      localDateTime(r.windowStart, timeZone, true),
+    ]),
   });
   return sheets;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import type { ExportSheet, ExportValue } from '../excel/export-stream.ts';
-import type { ExportColumn } from '../excel/workbook.ts';
+import { localDateTime, type ExportColumn } from '../excel/workbook.ts';
 import { AUDIT_ACTION_NAMES_ZH, AUDIT_ENTITY_NAMES_ZH } from './audit-names.ts';
 import { auditBatches, type AuditEntry } from './repository.ts';
 import type { AuditExportFilter } from './schema.ts';
@@ -37,14 +37,9 @@ function json(value: unknown): string | null {
   return text.length > CELL_MAX ? `${text.slice(0, CELL_MAX)}…` : text;
 }
 
-/** "2026-11-24 13:49:05" in the organisation's time zone (sv-SE formats that way). */
-function localTime(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleString('sv-SE', { timeZone, hour12: false });
-}
-
 function values(e: AuditEntry, timeZone: string): ExportValue[] {
   return [
-    localTime(e.at, timeZone),
+    localDateTime(e.at, timeZone),
     e.actorName,
     AUDIT_ACTION_NAMES_ZH[e.action] ?? e.action,
     AUDIT_ENTITY_NAMES_ZH[e.entityType] ?? e.entityType,

@@ -92,6 +92,44 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
+ * "2026-11-24 13:49:05" (or "2026-11-24 13:49" with `minutes`) in the
+ * organisation's time zone, for exports' time columns (null stays null). One formatter per
+ * zone: `toLocaleString` builds a new one on every call (~58 µs), half the
+ * time of a 100,000-row audit export.
+ */
+export function localDateTime(iso: string, timeZone: string, minutes?: boolean): string;
+export function localDateTime(
+  iso: string | null,
+  timeZone: string,
+  minutes?: boolean,
+): string | null;
+export function localDateTime(iso: string | null, timeZone: string, minutes = false) {
+  if (iso === null) return null;
+  const text = dateTimeFormat(timeZone).format(new Date(iso));
+  return minutes ? text.slice(0, 16) : text;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dateTimeFormats.get(timeZone);
+  if (!f) {
+    // sv-SE formats as YYYY-MM-DD HH:mm:ss.
+    f = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
  * The text of a cell as a person sees it. Excel stores typed values, rich
  * text, hyperlinks (an e-mail typed into Excel becomes one), and formulas
  * with a cached result; all become trimmed text, blank as ''.

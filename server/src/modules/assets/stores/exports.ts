@@ -5,7 +5,7 @@ import {
   type ExportSheet,
   type ExportValue,
 } from '../../../platform/excel/export-stream.ts';
-import type { ExportColumn } from '../../../platform/excel/workbook.ts';
+import { localDateTime, type ExportColumn } from '../../../platform/excel/workbook.ts';
 import { listItems } from './catalog.ts';
 import { listDocuments } from './document-reads.ts';
 import { consumption, movementSummary } from './reports.ts';
@@ -31,12 +31,6 @@ const BATCH = 1000;
 type NoPage<T> = Omit<T, 'page' | 'pageSize'>;
 
 const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
-
-/** "2026-11-24 13:49" in the organisation's time zone. */
-function localTime(iso: string | null, timeZone: string): string | null {
-  if (!iso) return null;
-  return new Date(iso).toLocaleString('sv-SE', { timeZone, hour12: false }).slice(0, 16);
-}
 
 /** Pages through a list until it ends or the cap is reached (then says so in a last row). */
 async function* pages<T>(
@@ -157,7 +151,7 @@ export function movementsExport(
     pages(
       async (page, pageSize) => (await listMovements(db, actor, { ...f, page, pageSize })).items,
       (m) => [
-        localTime(m.at, timeZone),
+        localDateTime(m.at, timeZone, true),
         DOCUMENT_KIND_LABELS[m.kind].zh,
         m.document.number,
         m.store.name,
@@ -211,7 +205,7 @@ export function documentsExport(
         d.workOrder?.number ?? null,
         d.supplier,
         d.requestedBy?.name ?? null,
-        localTime(d.requestedAt, timeZone),
+        localDateTime(d.requestedAt, timeZone, true),
         yuan(d.totalFen),
         d.note,
       ],
