@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDepartment } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { newId } from '../ids.ts';
-import { auditFacets, listAudit } from './repository.ts';
+import { auditBatches, auditFacets, listAudit } from './repository.ts';
 
 /**
  * The audit page's list and drop-downs read the largest table: the count
@@ -88,6 +88,51 @@ describe('audit log list and drop-downs', () => {
 
     const api = (await t.admin.get('/api/audit?entityType=department&pageSize=1')).json();
     expect(api).toMatchObject({ capped: false, total: exact.total });
+  });
+
+  it('pages the export by (instant, id): every row once, newest first, across equal instants', async () => {
+    // Seven rows, five at one instant: batches of two cut through the tie.
+    const same = '2020-03-01T08:00:00.000Z';
+    const ats = [
+      same,
+      same,
+      same,
+      same,
+      same,
+      '2020-03-01T09:00:00.000Z',
+      '2020-02-01T08:00:00.000Z',
+    ];
+    await t.db
+      .insertInto('audit_log')
+      .values(
+        ats.map((at) => ({
+          id: newId(),
+          org_id: t.orgId,
+          at,
+          action: 'update',
+          entity_type: 'paging_check',
+          entity_id: 'x',
+        })),
+      )
+      .execute();
+    const expected = (
+      await t.db
+        .selectFrom('audit_log')
+        .select(['id', 'at'])
+        .where('org_id', '=', t.orgId)
+        .where('entity_type', '=', 'paging_check')
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .execute()
+    ).map((r) => r.id);
+    const got: string[] = [];
+    const sizes: number[] = [];
+    for await (const batch of auditBatches(t.db, t.orgId, { entityType: 'paging_check' }, 100, 2)) {
+      sizes.push(batch.length);
+      got.push(...batch.map((e) => e.id));
+    }
+    expect(got).toEqual(expected);
+    expect(sizes).toEqual([2, 2, 2, 1]);
   });
 
   it.runIf(!process.env.TEST_DATABASE_URL)(

@@ -97,12 +97,13 @@ export async function* auditBatches(
     let q = withSite(db, orgId, f);
     if (after) {
       const { at, id } = after;
-      q = q.where((eb) =>
-        eb.or([
-          eb('audit_log.at', '<', at),
-          eb.and([eb('audit_log.at', '=', at), eb('audit_log.id', '<', id)]),
-        ]),
-      );
+      // `at <= t` first: a bound both databases seek the (…, at) index to;
+      // `at < t or (at = t and id < i)` alone made every batch pass over
+      // all the rows the earlier ones returned (111 ms for a batch 206,000
+      // rows in, on PostgreSQL through the table).
+      q = q
+        .where('audit_log.at', '<=', at)
+        .where((eb) => eb.or([eb('audit_log.at', '<', at), eb('audit_log.id', '<', id)]));
     }
     const rows = await q
       .orderBy('audit_log.at', 'desc')
