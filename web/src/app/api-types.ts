@@ -1111,10 +1111,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 审计日志中出现的对象类型和动作 Entity types and actions in the log (for filters) */
+    /** 审计日志中出现的对象类型和动作（指定对象类型时为该类型的动作） Entity types and actions in the log, for the filters (the actions of one type when given) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          entityType?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;

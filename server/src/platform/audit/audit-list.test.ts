@@ -66,6 +66,29 @@ describe('audit log list and drop-downs', () => {
     expect(facets.actions).toEqual(await distinct('action'));
     expect(facets.entityTypes).toContain('department');
     expect(facets.actions).not.toContain('zz_other_a');
+    // One record type: its own actions only.
+    const ofType = async (type: string) =>
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select('action as v')
+          .distinct()
+          .where('org_id', '=', t.orgId)
+          .where('entity_type', '=', type)
+          .orderBy('v')
+          .execute()
+      ).map((r) => r.v);
+    const departments = (await t.admin.get('/api/audit/facets?entityType=department')).json<{
+      actions: string[];
+      entityTypes: string[];
+    }>();
+    expect(departments.actions).toEqual(await ofType('department'));
+    expect(departments.actions).toContain('create');
+    expect(departments.actions).not.toContain('login');
+    expect(departments.entityTypes).toEqual(facets.entityTypes);
+    expect((await t.admin.get('/api/audit/facets?entityType=zz_none')).json()).toMatchObject({
+      actions: [],
+    });
     // The other organisation sees its own codes only.
     expect(await auditFacets(t.db, otherOrgId)).toEqual({
       entityTypes: ['zz_other_a', 'zz_other_b'],
@@ -136,7 +159,7 @@ describe('audit log list and drop-downs', () => {
   });
 
   it.runIf(!process.env.TEST_DATABASE_URL)(
-    'seeks the type and action filters and the drop-downs on their indexes (SQLite)',
+    'seeks the type and action filters, both together, and the drop-downs on their indexes (SQLite)',
     async () => {
       const plan = async (query: string) =>
         (await sql.raw<{ detail: string }>(`explain query plan ${query}`).execute(t.db)).rows
@@ -156,6 +179,10 @@ describe('audit log list and drop-downs', () => {
         `select (select min(action) from audit_log where org_id = ${org} and action > 'a')`,
       );
       expect(loose).toContain('COVERING INDEX audit_action_ix');
+      const both = await plan(
+        `select count(*) from (select 1 from audit_log where org_id = ${org} and entity_type = 'work_order' and action = 'complete' limit 10001)`,
+      );
+      expect(both).toContain('COVERING INDEX audit_type_action_ix');
     },
   );
 });

@@ -6,7 +6,13 @@ import { actorOf } from '../http/actor.ts';
 import type { App } from '../http/types.ts';
 import { auditExport } from './export.ts';
 import { auditFacets, listAudit } from './repository.ts';
-import { AuditExportQuery, AuditFacetsSchema, AuditPageSchema, AuditQuery } from './schema.ts';
+import {
+  AuditExportQuery,
+  AuditFacetsQuery,
+  AuditFacetsSchema,
+  AuditPageSchema,
+  AuditQuery,
+} from './schema.ts';
 
 const tags = ['audit'];
 
@@ -34,11 +40,13 @@ export function auditRoutes(app: App, { db }: Deps): void {
       config: { auth },
       schema: {
         tags,
-        summary: '审计日志中出现的对象类型和动作 Entity types and actions in the log (for filters)',
+        summary:
+          '审计日志中出现的对象类型和动作（指定对象类型时为该类型的动作） Entity types and actions in the log, for the filters (the actions of one type when given)',
+        querystring: AuditFacetsQuery,
         response: { 200: AuditFacetsSchema },
       },
     },
-    async (req) => auditFacets(db, actorOf(req).orgId),
+    async (req) => auditFacets(db, actorOf(req).orgId, req.query.entityType),
   );
 
   app.get(

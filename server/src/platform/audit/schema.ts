@@ -38,6 +38,9 @@ export type AuditFilter = z.infer<typeof AuditQuery>;
 export const AuditExportQuery = z.strictObject(AuditFilterShape);
 export type AuditExportFilter = z.infer<typeof AuditExportQuery>;
 
+/** The drop-downs' query: with a record type, the actions are that type's. */
+export const AuditFacetsQuery = z.strictObject({ entityType: z.string().max(60).optional() });
+
 export const AuditFacetsSchema = z.object({
   entityTypes: z.array(z.string()),
   actions: z.array(z.string()),

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -46,10 +46,16 @@ export default function AuditPage() {
   const [open, setOpen] = useState<AuditEntry | null>(null);
   const root = useRef<HTMLDivElement>(null);
   useFocusableScroll(root);
+  // With a record type chosen, the action drop-down offers that type's actions.
+  const entityType = search.get('entityType') ?? undefined;
   const facets = useQuery({
-    queryKey: ['audit', 'facets'],
-    queryFn: () => unwrap(api.GET('/api/audit/facets')),
+    queryKey: ['audit', 'facets', entityType ?? ''],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/audit/facets', { params: { query: { ...(entityType && { entityType }) } } }),
+      ),
     staleTime: 60_000,
+    placeholderData: keepPreviousData,
   });
   const canSearchUsers = can(me, 'users:read');
 
