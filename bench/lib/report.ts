@@ -43,6 +43,37 @@ export function markdownTable(rows: Row[]): string {
   ].join('\n');
 }
 
+/**
+ * The modules' sections' table: p50, p95 and p99, with one column of the
+ * section's own after the scenario (clients, matches).
+ */
+export function p95Table<R extends Row>(
+  rows: R[],
+  own: { head: string; cell: (r: R) => string },
+): string {
+  const head = ['database', 'scenario', own.head, 'req/s', 'p50 ms', 'p95 ms', 'p99 ms'];
+  const all = [...head, 'requests', 'non-2xx', 'errors'];
+  const line = (cs: string[]) => `| ${cs.join(' | ')} |`;
+  return [
+    line(all),
+    line(all.map((_, i) => (i < 2 ? '---' : '--:'))),
+    ...rows.map((r) =>
+      line([
+        r.database,
+        r.scenario,
+        own.cell(r),
+        fmtRps(r.m.rps),
+        fmtMs(r.m.p50),
+        fmtMs(r.m.p95),
+        fmtMs(r.m.p99),
+        int.format(r.m.requests),
+        String(r.m.non2xx),
+        String(r.m.errors),
+      ]),
+    ),
+  ].join('\n');
+}
+
 export function machineLine(m: Machine): string {
   return `Run ${m.date} on commit \`${m.commit}\` · Node ${m.node} · ${m.cpu}, ${m.cores} cores · ${m.os} · load average ${m.load.toFixed(2)} at start`;
 }

@@ -5,7 +5,7 @@
  * targets (import < 15 s, list p95 < 20 ms, variance < 1 s).
  */
 import { measure, type LoadOptions, type Measurement } from '../lib/autocannon.ts';
-import { fmtMs, fmtRps, machineLine } from '../lib/report.ts';
+import { fmtMs, machineLine, p95Table } from '../lib/report.ts';
 import type { BenchContext, Section } from '../lib/section.ts';
 import { startHouqin, type DatabaseTarget } from '../lib/server.ts';
 import { settle } from '../lib/settle.ts';
@@ -183,39 +183,8 @@ async function onDatabase(target: DatabaseTarget, ctx: BenchContext): Promise<Re
 
 const int = new Intl.NumberFormat('en-US');
 
-function table(rows: Row[]): string {
-  const head = [
-    'database',
-    'scenario',
-    'clients',
-    'req/s',
-    'p50 ms',
-    'p95 ms',
-    'p99 ms',
-    'requests',
-    'non-2xx',
-    'errors',
-  ];
-  const line = (cs: string[]) => `| ${cs.join(' | ')} |`;
-  return [
-    line(head),
-    line(head.map((_, i) => (i < 2 ? '---' : '--:'))),
-    ...rows.map((r) =>
-      line([
-        r.database,
-        r.scenario,
-        String(r.connections),
-        fmtRps(r.m.rps),
-        fmtMs(r.m.p50),
-        fmtMs(r.m.p95),
-        fmtMs(r.m.p99),
-        int.format(r.m.requests),
-        String(r.m.non2xx),
-        String(r.m.errors),
-      ]),
-    ),
-  ].join('\n');
-}
+const table = (rows: Row[]) =>
+  p95Table(rows, { head: 'clients', cell: (r) => String(r.connections) });
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 

@@ -16,7 +16,7 @@ import { AuditExportQuery, AuditQuery } from '../../server/src/platform/audit/sc
 import { readXlsxRows } from '../../server/src/platform/excel/xlsx-rows.ts';
 import { measure, type Measurement } from '../lib/autocannon.ts';
 import { openProbe, profileMarkdown } from '../lib/query-profile.ts';
-import { fmtMs, fmtRps, machineLine } from '../lib/report.ts';
+import { fmtMs, machineLine, p95Table } from '../lib/report.ts';
 import type { BenchContext, Section } from '../lib/section.ts';
 import { startHouqin, type DatabaseTarget, type Houqin } from '../lib/server.ts';
 import { loadAudit, YEARS, zoneOffset, type AuditPicks, type AuditPlace } from './audit/load.ts';
@@ -254,39 +254,7 @@ async function makePlace(h: Houqin): Promise<AuditPlace> {
   return { orgId: me.organization.id, timeZone: me.organization.timezone, siteIds };
 }
 
-function table(rows: Row[]): string {
-  const head = [
-    'database',
-    'scenario',
-    'matches',
-    'req/s',
-    'p50 ms',
-    'p95 ms',
-    'p99 ms',
-    'requests',
-    'non-2xx',
-    'errors',
-  ];
-  const line = (cs: string[]) => `| ${cs.join(' | ')} |`;
-  return [
-    line(head),
-    line(head.map((_, i) => (i < 2 ? '---' : '--:'))),
-    ...rows.map((r) =>
-      line([
-        r.database,
-        r.scenario,
-        r.matches,
-        fmtRps(r.m.rps),
-        fmtMs(r.m.p50),
-        fmtMs(r.m.p95),
-        fmtMs(r.m.p99),
-        int.format(r.m.requests),
-        String(r.m.non2xx),
-        String(r.m.errors),
-      ]),
-    ),
-  ].join('\n');
-}
+const table = (rows: Row[]) => p95Table(rows, { head: 'matches', cell: (r) => r.matches });
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
