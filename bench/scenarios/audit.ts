@@ -16,6 +16,7 @@ import { AuditExportQuery, AuditQuery } from '../../server/src/platform/audit/sc
 import { readXlsxRows } from '../../server/src/platform/excel/xlsx-rows.ts';
 import { measure, type Measurement } from '../lib/autocannon.ts';
 import { openProbe, profileMarkdown } from '../lib/query-profile.ts';
+import { apiOf } from '../lib/api.ts';
 import { fmtMs, machineLine, p95Table } from '../lib/report.ts';
 import type { BenchContext, Section } from '../lib/section.ts';
 import { startHouqin, type DatabaseTarget, type Houqin } from '../lib/server.ts';
@@ -231,19 +232,7 @@ async function onDatabase(target: DatabaseTarget, ctx: BenchContext): Promise<Re
 
 /** The organisation the server set up, and four sites made through the API (the rows name them). */
 async function makePlace(h: Houqin): Promise<AuditPlace> {
-  const api = async <T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(h.base + url, {
-      method,
-      headers: {
-        cookie: h.cookie,
-        origin: h.base,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const api = apiOf(h);
   const me = await api<{ organization: { id: string; timezone: string } }>('GET', '/api/me');
   const siteIds: string[] = [];
   for (let i = 0; i < 4; i++)
