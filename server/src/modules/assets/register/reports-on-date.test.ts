@@ -5,6 +5,7 @@ import { newId } from '../../../platform/ids.ts';
 import {
   buildDepartment,
   buildSite,
+  buildUser,
   type DepartmentDto,
   type Site,
 } from '../../../test/factories.ts';
@@ -48,9 +49,14 @@ afterAll(() => t.close());
 
 const FIELDS = ['count', 'quantity', 'originalValueFen', 'netValueFen'] as const;
 
-/** The report of one site on a date; every answer's totals are the sums of its rows. */
-async function report(site: Site, asOf: string): Promise<Report> {
-  const res = await t.admin.get(`/api/assets/reports/register?siteId=${site.id}&asOf=${asOf}`);
+/**
+ * The report of one site (or of every site the user reads) on a date; every
+ * answer's totals are the sums of its rows.
+ */
+async function report(site: Site | null, asOf: string, agent = t.admin): Promise<Report> {
+  const res = await agent.get(
+    `/api/assets/reports/register?${site ? `siteId=${site.id}&` : ''}asOf=${asOf}`,
+  );
   expect(res.statusCode, res.body).toBe(200);
   const r = res.json<Report>();
   expect(r.asOf).toBe(asOf);
@@ -76,11 +82,12 @@ async function dayOf(assetId: string, action: string): Promise<string> {
   return localToday(timeZone, new Date(e.at));
 }
 
-async function transferToday(assetId: string, toDepartmentId: string) {
+async function transferToday(assetId: string, toDepartmentId: string, toSiteId?: string) {
   const res = await t.admin.post('/api/assets/operations', {
     kind: 'transfer',
     assetIds: [assetId],
     toDepartmentId,
+    ...(toSiteId ? { toSiteId } : {}),
   });
   expect(res.statusCode, res.body).toBe(201);
   const op = res.json<{ id: string; status: string }>();
@@ -288,5 +295,43 @@ describe('the register by department on a date', () => {
       netValueFen: 80_000,
     });
     expect(counts(await report(site, '2020-04-30'))).toEqual({});
+  });
+
+  it('counts a card moved to another campus at the campus it was at on the date', async () => {
+    const east = await buildSite(t.admin);
+    const west = await buildSite(t.admin);
+    const bed = await buildAsset(t.admin, {
+      siteId: east.id,
+      categoryId: category.id,
+      unitPriceFen: 200_000,
+      inServiceDate: '2025-02-01',
+      departmentId: deptA.id,
+    });
+    await buildAsset(t.admin, {
+      siteId: west.id,
+      categoryId: category.id,
+      unitPriceFen: 100_000,
+      inServiceDate: '2025-02-01',
+      departmentId: deptB.id,
+    });
+    await transferToday(bed.id, deptB.id, west.id);
+    const d = await dayOf(bed.id, 'transfer');
+    const before = addDays(d, -1);
+
+    expect(counts(await report(east, before))).toEqual({ [deptA.id]: 1 });
+    expect(counts(await report(west, before))).toEqual({ [deptB.id]: 1 });
+    expect(counts(await report(east, d))).toEqual({});
+    const westNow = await report(west, d);
+    expect(counts(westNow)).toEqual({ [deptB.id]: 2 });
+    expect(westNow.totals.originalValueFen).toBe(300_000);
+
+    // The east campus's manager reads the east campus's past as it stood, and
+    // not the west campus's, nor the bed once it has left.
+    const eastManager = await buildUser(t, { roleKey: 'manager', siteId: east.id });
+    const mine = await report(null, before, eastManager);
+    expect(counts(mine)).toEqual({ [deptA.id]: 1 });
+    expect(mine.totals.originalValueFen).toBe(200_000);
+    expect(counts(await report(null, d, eastManager))).toEqual({});
+    expect(counts(await report(west, before, eastManager))).toEqual({});
   });
 });

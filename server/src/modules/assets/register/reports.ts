@@ -11,6 +11,7 @@ import {
   startMonth,
   withoutJit,
 } from './on-books.ts';
+import { cardsThatMayHaveBeenAt, departmentAt, siteAt, visibleOnDate } from './history.ts';
 import { assetVisibility, seesNothing, visibleAssets } from './visibility.ts';
 
 /*
@@ -27,65 +28,32 @@ import { assetVisibility, seesNothing, visibleAssets } from './visibility.ts';
 
 type Scope = { siteId?: string | undefined; categoryId?: string | undefined };
 
-/*
- * The using department a card had at an instant, from its timeline. Every
- * change of department is an operation taking effect (领用 assign, 调拨
- * transfer — an idle request is one —, 交回 release; the card edit refuses
- * the field, stock-take adjustments move places only), and each writes an
- * ast_events row at the moment it took effect whose data holds
- * `department_id: { from, to }` exactly when the department changed
- * (apply-operation.ts `changes`). So a card's department at `cut` is:
- *
- * 1. the `to` of its last such event before `cut`;
- * 2. else the `from` of its first such event from `cut` on: the department
- *    it had from its registration until that first change;
- * 3. else its current department: it never changed, so it is the one it
- *    was registered with. This is also the fallback for a card whose
- *    history does not reach back (written before timelines were kept, with
- *    no event naming a department change): it is counted under the
- *    department it is with now, for want of anything better.
- *
- * Each branch is a "latest per card" subquery, one seek on the partial
- * index ast_events_department_ix (org, card, instant of department changes
- * only; migration 0012) — its predicate is written here exactly as there,
- * which SQLite needs to use it. A known "no department" (released to the
- * idle pool) is '' so that it is told apart from "no event" (NULL) by
- * coalesce. The same text runs on SQLite (3.38+ `->`, `->>` on JSON text)
- * and PostgreSQL (jsonb). A card's events never share an instant: each is a
- * separate operation taking effect on a versioned row.
- *
- * Not a window over the organisation's changes joined to the cards: SQLite
- * (no statistics) then chose between indexing the window's rows and
- * scanning them for every card by the shape of the query (23 s against
- * 0.1 s at 20,000 cards); a subquery per card is the same plan every time.
- */
-function departmentAt(cut: string) {
-  const changes = sql`from ast_events e where e.org_id = a.org_id and e.asset_id = a.id
-    and (e.data -> 'department_id') is not null`;
-  return sql<string | null>`coalesce(
-    (select coalesce(e.data -> 'department_id' ->> 'to', '') ${changes}
-      and e.at < ${cut} order by e.at desc limit 1),
-    (select coalesce(e.data -> 'department_id' ->> 'from', '') ${changes}
-      and e.at >= ${cut} order by e.at limit 1),
-    cast(a.department_id as text))`;
-}
-
 /**
  * The visible cards on the books at the end of `asOf` (the instant `cut`, the
  * start of the next day in the organisation's time zone), in one grouped
  * query: by the department each card was with then and by the terms its net
  * value depends on (original value, method, life, residual, month of its
  * start — depreciation.ts counts whole months). Cards of a group have the
- * same net value, so the sums are exactly those of the cards' own figures;
- * the department subqueries run once per card.
+ * same net value, so the sums are exactly those of the cards' own figures.
+ * The site filter and the user's sites are the card's site then
+ * (history.ts), so a campus's year end stays as it was when cards later move
+ * to another campus; the history subqueries run once per card.
  */
 async function groupsOnDate(db: DbOrTx, actor: Actor, scope: Scope, asOf: string, cut: string) {
   const visibility = await assetVisibility(db, actor);
   if (seesNothing(visibility)) return [];
-  let cards = db
+  // The sites asked about, or all the user reads: their cards are found by index.
+  const sites = scope.siteId
+    ? [scope.siteId]
+    : visibility.sites !== 'all' && !visibility.departmentId && !visibility.personId
+      ? visibility.sites
+      : null;
+  const cards = db
     .selectFrom('ast_assets as a')
     .select([
+      siteAt(cut).as('site_on'),
       departmentAt(cut).as('department_on'),
+      'a.custodian_person_id',
       'a.quantity',
       'a.original_value_fen',
       'a.depreciation_method',
@@ -93,13 +61,13 @@ async function groupsOnDate(db: DbOrTx, actor: Actor, scope: Scope, asOf: string
       'a.residual_bp',
       startMonth().as('start_month'),
     ])
-    .where('a.org_id', '=', actor.orgId)
-    .where(visibleAssets(visibility))
+    .where(
+      sites ? cardsThatMayHaveBeenAt(actor.orgId, sites) : (eb) => eb('a.org_id', '=', actor.orgId),
+    )
     .where('a.status', 'not in', ['pending', 'void'])
     // Disposed on or before the date: gone (it was on the books only until then).
     .where(notDisposedBefore(cut))
     .where(onBooksBy(asOf, cut));
-  if (scope.siteId) cards = cards.where('a.site_id', '=', scope.siteId);
   const keys = [
     'c.department_on',
     'c.original_value_fen',
@@ -111,13 +79,15 @@ async function groupsOnDate(db: DbOrTx, actor: Actor, scope: Scope, asOf: string
   const rows = await withoutJit(db, (db) =>
     db
       .selectFrom(cards.as('c'))
+      .where(visibleOnDate(visibility))
+      .$if(scope.siteId !== undefined, (q) => q.where('c.site_on', '=', scope.siteId!))
       .select(keys)
       .select((eb) => [eb.fn.countAll().as('count'), eb.fn.sum('c.quantity').as('quantity')])
       .groupBy(keys)
       .execute(),
   );
   return rows.map((r) => ({
-    // '' is "known to be with no department" (departmentAt).
+    // '' is "known to be with no department" (history.ts departmentAt).
     departmentId: r.department_on === '' ? null : (r.department_on ?? null),
     count: Number(r.count),
     quantity: Number(r.quantity),
