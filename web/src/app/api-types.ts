@@ -11049,6 +11049,7 @@ export interface paths {
             quantity?: number;
             /** @enum {string} */
             condition?: 'good' | 'fair';
+            exactCategory?: boolean;
             /** Format: uuid */
             siteId?: string;
             /** Format: uuid */

@@ -32,18 +32,23 @@ type ReusableQuery = {
   siteIds?: readonly string[];
   /** One of REUSABLE_CONDITIONS only; omitted: both. */
   condition?: (typeof REUSABLE_CONDITIONS)[number] | undefined;
+  /** The category alone, without its sub-categories (a pool group). */
+  exactCategory?: boolean | undefined;
 };
 
 /**
- * Every idle asset of a category subtree fit for reuse — good or fair, not
- * held by any operation — best first: good before fair, then by tag.
+ * Every idle asset of a category subtree (or of the category alone) fit for
+ * reuse — good or fair, not held by any operation — best first: good before
+ * fair, then by tag.
  */
 export async function reusableAssets(
   db: DbOrTx,
   orgId: string,
   q: ReusableQuery,
 ): Promise<ReusableAsset[]> {
-  const categories = await categorySubtree(db, orgId, q.categoryId);
+  const subtree = await categorySubtree(db, orgId, q.categoryId);
+  // The subtree's query also proves the category is the organisation's.
+  const categories = q.exactCategory ? subtree.filter((id) => id === q.categoryId) : subtree;
   if (categories.length === 0 || (q.siteIds && q.siteIds.length === 0)) return [];
   let query = db
     .selectFrom('ast_assets')

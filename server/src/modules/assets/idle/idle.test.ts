@@ -423,6 +423,35 @@ describe('idle requests across sites', () => {
     expect(named.json<{ error: { message: string } }>().error.message).toContain('资产状况');
   });
 
+  it('takes from the category alone when asked from its pool group, not from its sub-categories', async () => {
+    const chairs = await buildCategory(t, { name: '椅子' });
+    const stackChairs = await buildCategory(t, { name: '叠椅', parentId: chairs });
+    // Tags sort the sub-category's chairs first: a subtree request would take them.
+    const children = await buildAssets(t, siteA, 2, { categoryId: stackChairs });
+    const own = await buildAssets(t, siteA, 2, { categoryId: chairs });
+    const [sample] = await t.db
+      .selectFrom('ast_assets')
+      .select(['id', 'tag_no'])
+      .where('id', 'in', [children[0]!, own[0]!])
+      .orderBy('tag_no')
+      .execute();
+    expect(sample!.id).toBe(children[0]);
+
+    const group = await ask(head2, { categoryId: chairs, quantity: 2, exactCategory: true });
+    expect(group.statusCode, group.body).toBe(201);
+    const [op] = group.json<{ operations: IdleOp[] }>().operations;
+    expect(op!.lines.map((l) => l.assetId).sort()).toEqual([...own].sort());
+    // The group is empty now, though its sub-category still has two.
+    const more = await ask(head2, { categoryId: chairs, quantity: 1, exactCategory: true });
+    expect(more.statusCode).toBe(409);
+    const subtree = await ask(head2, { categoryId: chairs, quantity: 2 });
+    expect(subtree.statusCode, subtree.body).toBe(201);
+    const [op2] = subtree.json<{ operations: IdleOp[] }>().operations;
+    expect(op2!.lines.map((l) => l.assetId).sort()).toEqual([...children].sort());
+    const named = await ask(head2, { assetIds: [own[0]], exactCategory: true });
+    expect(named.statusCode).toBe(400);
+  });
+
   it('creates all the transfers or none: a failure at the second site leaves no first', async () => {
     const [a1, a2] = await buildAssets(t, siteA, 2, { categoryId: singleBeds });
     // Named assets at two sites; the one at B is in use, which the second transfer refuses.

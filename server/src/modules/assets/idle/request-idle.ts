@@ -126,6 +126,7 @@ export async function requestIdleTransfers(
         categoryId: input.categoryId!,
         siteId: input.siteId,
         condition: input.condition,
+        exactCategory: input.exactCategory,
         ...(sites !== 'all' && { siteIds: sites }),
       });
       const best = pickAcrossSites(candidates, quantity, place?.site_id);

@@ -57,6 +57,12 @@ export const IdleRequestSchema = z
     quantity: z.number().int().min(1).max(200).optional(),
     /** Only assets in this condition (the pool group asked from); omitted: good before fair. */
     condition: z.enum(REUSABLE_CONDITIONS).optional(),
+    /**
+     * Only the category itself, not its sub-categories: a pool group is one
+     * category, and asking from it must not hand out its children's assets.
+     * Omitted: the whole subtree ("beds" takes any kind of bed).
+     */
+    exactCategory: z.boolean().optional(),
     /** Where to take them from (category requests); omitted: any site the user works at. */
     siteId: z.uuid().optional(),
     departmentId: z.uuid(),
@@ -77,6 +83,13 @@ export const IdleRequestSchema = z
   .refine((v) => !v.condition || !!v.categoryId, {
     error: msg('只有按类别申请时才能指定资产状况', 'A condition goes with a category request only'),
     path: ['condition'],
+  })
+  .refine((v) => v.exactCategory === undefined || !!v.categoryId, {
+    error: msg(
+      '只有按类别申请时才能限定类别',
+      'Limiting to the category goes with a category request only',
+    ),
+    path: ['exactCategory'],
   });
 export type IdleRequestInput = z.infer<typeof IdleRequestSchema>;
 

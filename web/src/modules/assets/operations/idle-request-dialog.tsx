@@ -25,7 +25,7 @@ const rules = zodRules(IdleRequestSchema);
 
 /**
  * 申请调用闲置资产: a department asks for N idle assets of the group's
- * category and condition instead of buying; the server picks them and starts
+ * category (not its sub-categories) and condition instead of buying; the server picks them and starts
  * a transfer that the department signs for on arrival — one per site when the
  * assets are at several (each listed, with a link, in the message). A place
  * to put them is optional: given, the assets move there, site and all.
@@ -58,6 +58,8 @@ export function IdleRequestDialog({
         api.POST('/api/assets/idle/requests', {
           body: {
             categoryId: group!.category.id,
+            // The group counts its own category only; so does what it hands out.
+            exactCategory: true,
             ...(isReusable(group!.condition) && { condition: group!.condition }),
             quantity: v.quantity,
             departmentId: v.departmentId,
