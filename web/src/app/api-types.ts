@@ -9043,6 +9043,13 @@ export interface paths {
                 originalValueFen: number;
                 source: string;
               }[];
+              removedByKind: {
+                count: number;
+                quantity: number;
+                originalValueFen: number;
+                /** @enum {string} */
+                kind: 'disposed' | 'site_transfer';
+              }[];
             };
           };
         };

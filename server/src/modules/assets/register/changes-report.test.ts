@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../platform/context.ts';
-import { buildSite, type Site } from '../../../test/factories.ts';
+import { buildDepartment, buildSite, type Site } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createOperation } from '../operations/index.ts';
+import { addDays, createOperation, localToday, orgTimeZone } from '../operations/index.ts';
 import type { Category } from './schema.ts';
 import { buildAsset, buildCategory, setApprovalKinds, sheetRows, userFor } from './test-kit.ts';
 
@@ -21,6 +21,7 @@ type Report = {
   rows: ({ category: { id: string; code: string; name: string } } & Columns)[];
   totals: Columns;
   addedBySource: (Sum & { source: string })[];
+  removedByKind: (Sum & { kind: string })[];
 };
 
 const COLUMNS = ['opening', 'added', 'removed', 'closing'] as const;
@@ -60,6 +61,11 @@ async function report(query: string, agent = t.admin): Promise<Report> {
       r.addedBySource.reduce((s, x) => s + x[f], 0),
       `by source ${f}`,
     ).toBe(r.totals.added[f]);
+  for (const f of FIELDS)
+    expect(
+      r.removedByKind.reduce((s, x) => s + x[f], 0),
+      `by kind ${f}`,
+    ).toBe(r.totals.removed[f]);
   return r;
 }
 
@@ -182,5 +188,83 @@ describe('资产增减变动表', () => {
         .slice(5)
         .map(Number),
     ).toEqual([1, 40, 2000]);
+  });
+
+  it('counts a move between campuses as removed at one and added at the other, and a past period as it was', async () => {
+    const east = await buildSite(t.admin);
+    const west = await buildSite(t.admin);
+    const beds = await buildCategory(t.admin, { lifeMonths: 96 });
+    const ward = await buildDepartment(t.admin, { name: '西院病区' });
+    const bed = await buildAsset(t.admin, {
+      siteId: east.id,
+      categoryId: beds.id,
+      unitPriceFen: 100_000,
+      inServiceDate: '2025-03-01',
+    });
+    await buildAsset(t.admin, {
+      siteId: west.id,
+      categoryId: beds.id,
+      unitPriceFen: 60_000,
+      inServiceDate: '2025-03-01',
+    });
+    const eastYear = await report(`from=2025-01-01&to=2025-12-31&siteId=${east.id}`);
+
+    // Today the bed goes to the west campus's ward (an idle request does the same).
+    const move = await t.admin.post('/api/assets/operations', {
+      kind: 'transfer',
+      assetIds: [bed.id],
+      toSiteId: west.id,
+      toDepartmentId: ward.id,
+    });
+    expect(move.statusCode, move.body).toBe(201);
+    const confirmed = await t.admin.post(
+      `/api/assets/operations/${move.json<{ id: string }>().id}/confirm`,
+      { note: '已签收' },
+    );
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const today = localToday(await orgTimeZone(t.db, t.orgId));
+    const period = `from=${addDays(today, -10)}&to=${today}`;
+
+    // 2025 at the east campus reads as before the move.
+    expect(await report(`from=2025-01-01&to=2025-12-31&siteId=${east.id}`)).toEqual(eastYear);
+    expect(rowOf(eastYear, beds)!.closing.originalValueFen).toBe(100_000);
+
+    const moved = { count: 1, quantity: 1, originalValueFen: 100_000 };
+    const nothing = { count: 0, quantity: 0, originalValueFen: 0 };
+    const eastNow = await report(`${period}&siteId=${east.id}`);
+    expect(rowOf(eastNow, beds)).toMatchObject({
+      opening: moved,
+      added: nothing,
+      removed: moved,
+      closing: nothing,
+    });
+    expect(eastNow.removedByKind).toEqual([{ kind: 'site_transfer', ...moved }]);
+    const westNow = await report(`${period}&siteId=${west.id}`);
+    expect(rowOf(westNow, beds)).toMatchObject({
+      opening: { count: 1, quantity: 1, originalValueFen: 60_000 },
+      added: moved,
+      removed: nothing,
+      closing: { count: 2, quantity: 2, originalValueFen: 160_000 },
+    });
+    expect(westNow.addedBySource).toEqual([{ source: 'site_transfer', ...moved }]);
+    // The organisation as a whole: the bed neither came nor went.
+    const whole = rowOf(await report(period), beds)!;
+    expect(whole.added).toEqual(nothing);
+    expect(whole.removed).toEqual(nothing);
+    expect(whole.closing.originalValueFen).toBe(160_000);
+
+    // The east campus's reader gets the east campus's view without asking for it.
+    const reader = await userFor(t, { roleKey: 'auditor', siteId: east.id });
+    const theirs = await report(period, reader);
+    expect(rowOf(theirs, beds)).toEqual(rowOf(eastNow, beds));
+
+    const xlsx = await t.admin.get(`/api/assets/reports/changes.xlsx?${period}&siteId=${east.id}`);
+    const sheet = await sheetRows(xlsx.rawPayload);
+    expect(
+      sheet
+        .find((row) => row[1] === '其中：院区调出')!
+        .slice(8)
+        .map(Number),
+    ).toEqual([1, 1, 1000]);
   });
 });

@@ -5,7 +5,8 @@ import type { Database } from '../../../platform/db/database.ts';
 import { addDays, orgTimeZone, startOfLocalDay } from '../operations/index.ts';
 import type { AstAssetsTable } from '../tables.ts';
 import { endOfLocalDay, notDisposedBefore, onBooksBy, withoutJit } from './on-books.ts';
-import { assetVisibility, seesNothing, visibleAssets } from './visibility.ts';
+import { cardsThatMayHaveBeenAt, siteAt, visibleThen } from './history.ts';
+import { assetVisibility, seesNothing, type AssetVisibility } from './visibility.ts';
 
 /*
  * 资产增减变动表: per category, the register at the start of a period, what
@@ -36,6 +37,10 @@ export type ChangeRow = {
   closing: ChangeSum;
 };
 
+/** The source of an addition, and the kind of a removal, that is a move between the organisation's sites. */
+export const SITE_TRANSFER = 'site_transfer';
+type RemovedKind = 'disposed' | typeof SITE_TRANSFER;
+
 const zero = (): ChangeSum => ({ count: 0, quantity: 0, originalValueFen: 0 });
 const zeroRow = (): ChangeRow => ({
   opening: zero(),
@@ -48,9 +53,23 @@ const zeroRow = (): ChangeRow => ({
 const flag = (eb: ExpressionBuilder<From, 'a'>, cond: Expression<SqlBool>) =>
   eb.case().when(cond).then(sql.lit(1)).else(sql.lit(0)).end();
 
+/** The sites a report is of: the one asked for, or every site the user reads; null: the whole organisation. */
+function reportSites(v: AssetVisibility, siteId: string | undefined): readonly string[] | null {
+  if (siteId) return [siteId];
+  return v.sites !== 'all' && !v.departmentId && !v.personId ? v.sites : null;
+}
+
 /**
  * The report of the visible cards (of a site, if given) over [from, to],
  * both calendar days of the organisation.
+ *
+ * Of a site (or a campus manager's sites), each card is placed by its site
+ * at the period's two ends (history.ts `siteAt`): a card on the books at
+ * the start that was at another site at the end moved between campuses, and
+ * counts as removed here (院区调出) and added there (院区调入); what came onto
+ * or left the books within the period counts at its site at the end. So
+ * closing = opening + added − removed holds for each site, and the sites'
+ * reports add up to the organisation's but for the moves between them.
  */
 export async function changesReport(
   db: DbOrTx,
@@ -62,16 +81,23 @@ export async function changesReport(
   const start = startOfLocalDay(timeZone, q.from);
   const end = endOfLocalDay(timeZone, q.to);
   const visibility = await assetVisibility(db, actor);
+  const sites = reportSites(visibility, q.siteId);
+  // Sites then: for the report's sites, and for the sites the user reads.
+  const byHistory = sites !== null || visibility.sites !== 'all';
   const rows = seesNothing(visibility)
     ? []
     : await withoutJit(db, (db) => {
-        let cards = db
+        const cards = db
           .selectFrom('ast_assets as a')
           .select((eb) => [
             'a.category_id',
             'a.source',
             'a.quantity',
             'a.original_value_fen',
+            'a.department_id',
+            'a.custodian_person_id',
+            (byHistory ? siteAt(start) : sql<string>`a.site_id`).as('site_from'),
+            (byHistory ? siteAt(end) : sql<string>`a.site_id`).as('site_to'),
             flag(eb, eb.and([onBooksBy(dayBefore, start)(eb), notDisposedBefore(start)(eb)])).as(
               'opening',
             ),
@@ -93,16 +119,20 @@ export async function changesReport(
             ).as('removed'),
             flag(eb, eb.and([onBooksBy(q.to, end)(eb), notDisposedBefore(end)(eb)])).as('closing'),
           ])
-          .where('a.org_id', '=', actor.orgId)
-          .where(visibleAssets(visibility))
+          .where(
+            sites
+              ? cardsThatMayHaveBeenAt(actor.orgId, sites)
+              : (eb) => eb('a.org_id', '=', actor.orgId),
+          )
           .where('a.status', 'not in', ['pending', 'void'])
           // Gone before the period: in none of its columns.
           .where(notDisposedBefore(start))
           .where(onBooksBy(q.to, end));
-        if (q.siteId) cards = cards.where('a.site_id', '=', q.siteId);
         const keys = [
           'c.category_id',
           'c.source',
+          'c.site_from',
+          'c.site_to',
           'c.opening',
           'c.added',
           'c.removed',
@@ -110,6 +140,12 @@ export async function changesReport(
         ] as const;
         return db
           .selectFrom(cards.as('c'))
+          .where(
+            visibleThen(visibility, {
+              sites: ['c.site_from', 'c.site_to'],
+              department: 'c.department_id',
+            }),
+          )
           .select(keys)
           .select((eb) => [
             eb.fn.countAll().as('count'),
@@ -123,23 +159,41 @@ export async function changesReport(
   const byCategory = new Map<string, ChangeRow>();
   const totals = zeroRow();
   const bySource = new Map<string, ChangeSum>();
+  const byKind = new Map<RemovedKind, ChangeSum>();
+  const add = <K>(map: Map<K, ChangeSum>, key: K, sum: ChangeSum) => {
+    const s = map.get(key) ?? zero();
+    addTo(s, sum);
+    map.set(key, s);
+  };
+  const here = (site: string | null) => sites === null || sites.includes(site ?? '');
   for (const r of rows) {
     const sum: ChangeSum = {
       count: Number(r.count),
       quantity: Number(r.quantity),
       originalValueFen: Number(r.value),
     };
+    const atStart = here(r.site_from);
+    const atEnd = here(r.site_to);
+    const opening = Number(r.opening) === 1;
+    const movedIn = opening && !atStart && atEnd;
+    const movedOut = opening && atStart && !atEnd;
+    const columns = {
+      opening: opening && atStart,
+      added: (Number(r.added) === 1 && atEnd) || movedIn,
+      removed: (Number(r.removed) === 1 && atEnd) || movedOut,
+      closing: Number(r.closing) === 1 && atEnd,
+    };
+    if (!Object.values(columns).some(Boolean)) continue;
     const row = byCategory.get(r.category_id) ?? zeroRow();
     byCategory.set(r.category_id, row);
     for (const column of ['opening', 'added', 'removed', 'closing'] as const) {
-      if (Number(r[column]) !== 1) continue;
+      if (!columns[column]) continue;
       for (const target of [row[column], totals[column]]) addTo(target, sum);
     }
-    if (Number(r.added) === 1) {
-      const s = bySource.get(r.source) ?? zero();
-      addTo(s, sum);
-      bySource.set(r.source, s);
-    }
+    if (Number(r.added) === 1 && atEnd) add(bySource, r.source, sum);
+    if (movedIn) add(bySource, SITE_TRANSFER, sum);
+    if (Number(r.removed) === 1 && atEnd) add(byKind, 'disposed', sum);
+    if (movedOut) add(byKind, SITE_TRANSFER, sum);
   }
   const categories = new Map(
     byCategory.size === 0
@@ -167,11 +221,14 @@ export async function changesReport(
       }))
       .sort((a, b) => a.category.code.localeCompare(b.category.code)),
     totals,
-    addedBySource: [...bySource.entries()]
-      .map(([source, s]) => ({ source, ...s }))
-      .sort((a, b) => b.originalValueFen - a.originalValueFen),
+    addedBySource: bySums(bySource).map(([source, s]) => ({ source, ...s })),
+    removedByKind: bySums(byKind).map(([kind, s]) => ({ kind, ...s })),
   };
 }
+
+/** A map's entries, largest original value first. */
+const bySums = <K>(map: Map<K, ChangeSum>) =>
+  [...map.entries()].sort((a, b) => b[1].originalValueFen - a[1].originalValueFen);
 
 function addTo(target: ChangeSum, sum: ChangeSum): void {
   target.count += sum.count;

@@ -89,27 +89,27 @@ export function cardsThatMayHaveBeenAt(orgId: string, sites: readonly string[]) 
     );
 }
 
-/** A card's place at the date, as `siteAt` and `departmentAt` computed it, and its custodian today. */
-type OnDate = {
-  site_on: string | null;
-  department_on: string | null;
-  custodian_person_id: string | null;
-};
-
 /**
- * `visibleAssets` (visibility.ts) on a past date: the sites a user reads and
- * their department are taken as the card's site and department then, so a
- * campus's manager reads last year's register of their campus as it stood,
- * including cards that have moved to another campus since. A custodian sees
- * the cards in their custody now (custody history is not read).
+ * `visibleAssets` (visibility.ts) on past instants, over a subquery `c` of
+ * cards: the sites a user reads are matched against the card's site then
+ * (`siteColumns`: one instant, or the two ends of a period — a card at the
+ * user's campus at either end is theirs to see), their department against
+ * `departmentColumn`, so a campus's manager reads last year's register of
+ * their campus as it stood, including cards that have moved to another
+ * campus since. A custodian sees the cards in their custody now (custody
+ * history is not read).
  */
-export function visibleOnDate(v: AssetVisibility) {
-  return (eb: ExpressionBuilder<{ c: OnDate }, 'c'>) => {
+export function visibleThen(
+  v: AssetVisibility,
+  columns: { sites: readonly string[]; department: string },
+) {
+  return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) => {
     if (v.sites === 'all') return eb.lit(true);
     const any = [];
-    if (v.sites.length > 0) any.push(eb('c.site_on', 'in', v.sites));
-    if (v.departmentId) any.push(eb('c.department_on', '=', v.departmentId));
-    if (v.personId) any.push(eb('c.custodian_person_id', '=', v.personId));
+    if (v.sites.length > 0)
+      for (const column of columns.sites) any.push(eb(sql.ref(column), 'in', v.sites));
+    if (v.departmentId) any.push(eb(sql.ref(columns.department), '=', v.departmentId));
+    if (v.personId) any.push(eb(sql.ref('c.custodian_person_id'), '=', v.personId));
     return any.length > 0 ? eb.or(any) : eb.lit(false);
   };
 }

@@ -11,7 +11,7 @@ import {
   startMonth,
   withoutJit,
 } from './on-books.ts';
-import { cardsThatMayHaveBeenAt, departmentAt, siteAt, visibleOnDate } from './history.ts';
+import { cardsThatMayHaveBeenAt, departmentAt, siteAt, visibleThen } from './history.ts';
 import { assetVisibility, seesNothing, visibleAssets } from './visibility.ts';
 
 /*
@@ -79,7 +79,7 @@ async function groupsOnDate(db: DbOrTx, actor: Actor, scope: Scope, asOf: string
   const rows = await withoutJit(db, (db) =>
     db
       .selectFrom(cards.as('c'))
-      .where(visibleOnDate(visibility))
+      .where(visibleThen(visibility, { sites: ['c.site_on'], department: 'c.department_on' }))
       .$if(scope.siteId !== undefined, (q) => q.where('c.site_on', '=', scope.siteId!))
       .select(keys)
       .select((eb) => [eb.fn.countAll().as('count'), eb.fn.sum('c.quantity').as('quantity')])

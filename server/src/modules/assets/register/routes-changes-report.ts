@@ -10,7 +10,7 @@ import type { App } from '../../../platform/http/types.ts';
 import { msg } from '../../../platform/http/zod-messages.ts';
 import { AssetsP } from '../policy.ts';
 import { SOURCE_LABELS } from './asset-excel.ts';
-import { changesReport, type ChangeSum } from './changes-report.ts';
+import { changesReport, SITE_TRANSFER, type ChangeSum } from './changes-report.ts';
 import { orgToday } from './read-assets.ts';
 
 const tags = ['assets'];
@@ -38,9 +38,22 @@ const ChangesReportSchema = z.object({
     }),
   ),
   totals: z.object(Columns),
-  /** The period's additions by the cards' source (purchase, transfer_in, donation …). */
+  /**
+   * The period's additions by the cards' source (purchase, transfer_in,
+   * donation …; site_transfer: moved in from another of the organisation's
+   * sites, in a report of a site).
+   */
   addedBySource: z.array(Sum.extend({ source: z.string() })),
+  /** The period's removals: disposed, or (site_transfer) moved to another site. */
+  removedByKind: z.array(Sum.extend({ kind: z.enum(['disposed', SITE_TRANSFER]) })),
 });
+
+/** The lines under the totals of the .xlsx: what the additions and removals were. */
+const ADDED_LABELS: Record<string, string> = { ...SOURCE_LABELS, [SITE_TRANSFER]: '院区调入' };
+const REMOVED_LABELS: Record<string, string> = {
+  disposed: '报废处置',
+  [SITE_TRANSFER]: '院区调出',
+};
 
 const yuan = (fen: number) => fen / 100;
 const cells = (s: ChangeSum): ExportValue[] => [s.count, s.quantity, yuan(s.originalValueFen)];
@@ -78,13 +91,18 @@ export function changesReportRoutes(app: App, { db }: Deps): void {
           header: `${label}${['卡片数', '数量', '原值（元）'][i]}`,
           width: i === 2 ? 15 : 9,
         }));
+      const blank = (columns: number): ExportValue[] => Array.from({ length: columns }, () => '');
       const sources = report.addedBySource.map((s): ExportValue[] => [
         '',
-        `其中：${SOURCE_LABELS[s.source as keyof typeof SOURCE_LABELS] ?? s.source}`,
-        '',
-        '',
-        '',
+        `其中：${ADDED_LABELS[s.source] ?? s.source}`,
+        ...blank(3),
         ...cells(s),
+      ]);
+      const removals = report.removedByKind.map((k): ExportValue[] => [
+        '',
+        `其中：${REMOVED_LABELS[k.kind] ?? k.kind}`,
+        ...blank(6),
+        ...cells(k),
       ]);
       return sendXlsxStream(
         reply,
@@ -120,6 +138,7 @@ export function changesReportRoutes(app: App, { db }: Deps): void {
               ...cells(report.totals.closing),
             ],
             ...sources,
+            ...removals,
           ]),
         },
         await orgToday(db, actor.orgId),

@@ -49,6 +49,7 @@ export function ChangesReport({
   const params = new URLSearchParams({ from, to, ...(siteId && { siteId }) });
   const totals = report.data?.totals;
   const bySource = report.data?.addedBySource ?? [];
+  const byKind = report.data?.removedByKind ?? [];
   return (
     <Flex vertical gap={16}>
       <Flex wrap gap={12} align="center">
@@ -136,9 +137,25 @@ export function ChangesReport({
           {bySource
             .map((s) =>
               tx.reports.sourceLine(
-                tx.source[s.source as keyof typeof tx.source] ?? s.source,
+                s.source === 'site_transfer'
+                  ? tx.reports.siteTransferIn
+                  : (tx.source[s.source as keyof typeof tx.source] ?? s.source),
                 s.count,
                 formatYuan(s.originalValueFen),
+              ),
+            )
+            .join('；')}
+        </Typography.Text>
+      )}
+      {byKind.length > 0 && (
+        <Typography.Text type="secondary">
+          {tx.reports.removedByKind}
+          {byKind
+            .map((k) =>
+              tx.reports.sourceLine(
+                tx.reports.removedKind[k.kind],
+                k.count,
+                formatYuan(k.originalValueFen),
               ),
             )
             .join('；')}

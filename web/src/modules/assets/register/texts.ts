@@ -242,6 +242,10 @@ export const registerTexts = defineTexts(
       addedBySource: '本期增加中：',
       sourceLine: (source: string, count: number, value: string) =>
         `${source} ${count} 张，${value}`,
+      removedByKind: '本期减少中：',
+      // Moves between the organisation's campuses, in a campus's report.
+      siteTransferIn: '院区调入',
+      removedKind: { disposed: '报废处置', site_transfer: '院区调出' },
       asOf: '截至日期',
       year: '年度',
       site: '院区',
@@ -539,6 +543,9 @@ export const registerTexts = defineTexts(
       addedBySource: 'Added, by source: ',
       sourceLine: (source: string, count: number, value: string) =>
         `${source} ${count} cards, ${value}`,
+      removedByKind: 'Removed: ',
+      siteTransferIn: 'Moved in from another site',
+      removedKind: { disposed: 'Disposed', site_transfer: 'Moved to another site' },
       asOf: 'As of',
       year: 'Year',
       site: 'Site',
