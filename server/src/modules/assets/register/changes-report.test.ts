@@ -190,6 +190,18 @@ describe('资产增减变动表', () => {
     ).toEqual([1, 40, 2000]);
   });
 
+  it('adds a card registered without any date in the period of its registration', async () => {
+    const campus = await buildSite(t.admin);
+    const desks = await buildCategory(t.admin, { lifeMonths: 180 });
+    // No purchase or in-service date: on the books from its registration (today).
+    await buildAsset(t.admin, { siteId: campus.id, categoryId: desks.id, unitPriceFen: 45_000 });
+    const today = localToday(await orgTimeZone(t.db, t.orgId));
+    const r = await report(`from=${today.slice(0, 4)}-01-01&to=${today}&siteId=${campus.id}`);
+    const one = { count: 1, quantity: 1, originalValueFen: 45_000 };
+    expect(rowOf(r, desks)).toMatchObject({ added: one, closing: one });
+    expect(r.addedBySource).toEqual([{ source: 'purchase', ...one }]);
+  });
+
   it('counts a move between campuses as removed at one and added at the other, and a past period as it was', async () => {
     const east = await buildSite(t.admin);
     const west = await buildSite(t.admin);

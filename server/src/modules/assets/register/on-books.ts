@@ -27,17 +27,25 @@ type From = Database & { a: AstAssetsTable };
 export const endOfLocalDay = (timeZone: string, date: string): string =>
   startOfLocalDay(timeZone, addDays(date, 1));
 
-/** On the books by the end of `day`; `end` is that instant (`endOfLocalDay`). */
+/**
+ * On the books by the end of `day`; `end` is that instant (`endOfLocalDay`).
+ * Never NULL, so that NOT of it (the changes report's "not yet at the start")
+ * is true for a card without dates: each branch tests its date for NULL
+ * before comparing it, since `NULL <= day` is NULL and NOT NULL is NULL.
+ */
 export function onBooksBy(day: string, end: string) {
   return (eb: ExpressionBuilder<From, 'a'>) =>
     eb.or([
-      eb('a.in_service_date', '<=', day),
+      eb.and([eb('a.in_service_date', 'is not', null), eb('a.in_service_date', '<=', day)]),
       eb.and([
         eb('a.in_service_date', 'is', null),
-        eb.or([
-          eb('a.purchase_date', '<=', day),
-          eb.and([eb('a.purchase_date', 'is', null), eb('a.created_at', '<', end)]),
-        ]),
+        eb('a.purchase_date', 'is not', null),
+        eb('a.purchase_date', '<=', day),
+      ]),
+      eb.and([
+        eb('a.in_service_date', 'is', null),
+        eb('a.purchase_date', 'is', null),
+        eb('a.created_at', '<', end),
       ]),
     ]);
 }
