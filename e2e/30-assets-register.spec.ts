@@ -150,8 +150,13 @@ test('a category, 40 desks in one batch, their labels, the filtered register and
   // This year's changes by category: the 40 desks came onto the books (40 × ¥450).
   await page.getByRole('tab', { name: '资产增减变动表' }).click();
   const added = page.getByRole('row').filter({ hasText: CATEGORY.name });
-  await expect(added).toContainText('40');
-  await expect(added).toContainText('¥18,000.00');
+  // 期初, 本期增加, 本期减少, 期末: cards and original value each.
+  await expect(added.getByRole('cell')).toHaveText([
+    CATEGORY.name,
+    ...['0', '¥0.00', '40', '¥18,000.00', '0', '¥0.00', '40', '¥18,000.00'],
+  ]);
+  await expect(page.getByText(/本期增加中：采购 \d+ 张/)).toBeVisible();
+  await snap(page, testInfo, '05c-changes');
 
   // A classroom's custody agreement, ready to print and sign.
   const dept = await page.request.post('/api/departments', {
