@@ -1090,7 +1090,7 @@ export interface paths {
               total: number;
               page: number;
               pageSize: number;
-              capped: boolean;
+              totalCapped: boolean;
             };
           };
         };

@@ -99,18 +99,18 @@ describe('audit log list and drop-downs', () => {
   it('counts up to the cap and says when there are more', async () => {
     const f = { entityType: 'department', action: 'create', page: 1, pageSize: 2 };
     const exact = await listAudit(t.db, t.orgId, f);
-    expect(exact.capped).toBe(false);
+    expect(exact.totalCapped).toBe(false);
     expect(exact.total).toBeGreaterThanOrEqual(4);
     expect(exact.items).toHaveLength(2);
 
     const cut = await listAudit(t.db, t.orgId, f, 3);
-    expect(cut).toMatchObject({ total: 3, capped: true });
+    expect(cut).toMatchObject({ total: 3, totalCapped: true });
     expect(cut.items.map((e) => e.id)).toEqual(exact.items.map((e) => e.id));
     // Exactly at the cap is not "more".
-    expect((await listAudit(t.db, t.orgId, f, exact.total)).capped).toBe(false);
+    expect((await listAudit(t.db, t.orgId, f, exact.total)).totalCapped).toBe(false);
 
     const api = (await t.admin.get('/api/audit?entityType=department&pageSize=1')).json();
-    expect(api).toMatchObject({ capped: false, total: exact.total });
+    expect(api).toMatchObject({ totalCapped: false, total: exact.total });
   });
 
   it('pages the export by (instant, id): every row once, newest first, across equal instants', async () => {

@@ -50,7 +50,7 @@ export const AUDIT_COUNT_CAP = 10_000;
 
 /**
  * One page of the audit log, newest first, with the total for the filter up
- * to AUDIT_COUNT_CAP; `capped` says the total is a lower bound.
+ * to AUDIT_COUNT_CAP; `totalCapped` says the total is a lower bound.
  */
 export async function listAudit(db: DbOrTx, orgId: string, f: AuditFilter, cap = AUDIT_COUNT_CAP) {
   const [rows, count] = await Promise.all([
@@ -74,7 +74,7 @@ export async function listAudit(db: DbOrTx, orgId: string, f: AuditFilter, cap =
   return {
     items: rows.map(entryFromRow),
     total: Math.min(n, cap),
-    capped: n > cap,
+    totalCapped: n > cap,
     page: f.page,
     pageSize: f.pageSize,
   };

@@ -17,8 +17,11 @@ export const AuditEntrySchema = z.object({
   ip: z.string().nullable(),
 });
 
-/** A page of the log; the total stops at 10,000 (`capped`: there are more). */
-export const AuditPageSchema = paged(AuditEntrySchema).extend({ capped: z.boolean() });
+/**
+ * A page of the log; the total stops at 10,000 (`totalCapped`: there are
+ * more), as in the maintenance and asset lists.
+ */
+export const AuditPageSchema = paged(AuditEntrySchema).extend({ totalCapped: z.boolean() });
 
 /** The filters of the audit log; the list adds paging, the export takes them as they are. */
 const AuditFilterShape = {

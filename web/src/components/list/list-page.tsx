@@ -56,7 +56,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
   });
   const visible = props.columns.filter((c) => !hidden.has(c.key));
   const total = list.data?.total ?? 0;
-  const capped = list.data?.capped === true;
+  const capped = list.data?.totalCapped === true;
 
   const pagination = {
     current: params.page,

@@ -7,7 +7,7 @@ export type Page<T> = {
   page: number;
   pageSize: number;
   /** The server stopped counting at `total`: there are more ("10,000+"). */
-  capped?: boolean;
+  totalCapped?: boolean;
 };
 
 export type ListColumn<T> = {
