@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../../test/factories.ts';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { assetNetValue } from '../operations/index.ts';
-// eslint-disable-next-line no-restricted-imports -- the module's shared test factories, never imported by code that ships
-import { buildAssets, buildCategory } from '../operations/test-support.ts';
+import { buildSite } from '../../test/factories.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { assetNetValue } from './operations/index.ts';
+import { buildAssets, buildCategory } from './operations/test-support.ts';
 import { netValueSql } from './net-value-sql.ts';
 
 let t: TestApp;

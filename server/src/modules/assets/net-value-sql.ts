@@ -1,10 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
-import { monthIndex } from '../depreciation.ts';
+import { monthIndex } from './depreciation.ts';
 
 /*
  * A card's net (book) value on a date as a SQL expression over `a`
- * (ast_assets), for both dialects, so the idle pool sums, sorts and pages its
- * groups in the database instead of reading every card into Node.
+ * (ast_assets), for both dialects, so that reports sum it in the database
+ * instead of reading every card into Node: the idle pool sums, sorts and
+ * pages its groups by it, and the register on a date (register/reports.ts)
+ * sums it per department.
  *
  * It is depreciation.ts's straight-line rule written out (the same integer
  * arithmetic, in 分):
@@ -18,10 +20,6 @@ import { monthIndex } from '../depreciation.ts';
  * division truncating (both dialects) is floor, and (x + 5000) / 10000 is
  * Math.round. `net-value-sql.test.ts` checks it against depreciation.ts card
  * by card on both databases; change both together.
- *
- * register/on-books.ts groups cards by these terms and computes each group in
- * JS, which is exact but cannot sort or page by net value in SQL — the pool
- * needs that, and its groups (category × condition) mix terms.
  */
 export function netValueSql(asOf: string): RawBuilder<number> {
   const start = sql`cast(coalesce(a.in_service_date, a.purchase_date) as text)`;

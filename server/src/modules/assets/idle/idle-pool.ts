@@ -5,7 +5,7 @@ import { forbidden } from '../../../platform/errors.ts';
 import { fullSites, localToday, orgTimeZone } from '../operations/index.ts';
 import { AssetsP } from '../policy.ts';
 import { categorySubtree } from './categories.ts';
-import { netValueSql } from './net-value-sql.ts';
+import { netValueSql } from '../net-value-sql.ts';
 import type { IdlePoolFilter, IdlePoolQueryInput, IdlePoolSort } from './schema.ts';
 
 /** Sites whose idle pool a user sees: readers, managers, approvers, and department heads. */
