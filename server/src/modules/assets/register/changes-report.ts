@@ -96,8 +96,8 @@ export async function changesReport(
             'a.original_value_fen',
             'a.department_id',
             'a.custodian_person_id',
-            (byHistory ? siteAt(start) : sql<string>`a.site_id`).as('site_from'),
-            (byHistory ? siteAt(end) : sql<string>`a.site_id`).as('site_to'),
+            (byHistory ? siteAt(actor.orgId, start) : sql<string>`a.site_id`).as('site_from'),
+            (byHistory ? siteAt(actor.orgId, end) : sql<string>`a.site_id`).as('site_to'),
             flag(eb, eb.and([onBooksBy(dayBefore, start)(eb), notDisposedBefore(start)(eb)])).as(
               'opening',
             ),

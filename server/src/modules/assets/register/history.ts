@@ -49,21 +49,31 @@ const changesOf = (field: Field) =>
   sql`from ast_events e where e.org_id = a.org_id and e.asset_id = a.id
     and (e.data -> ${sql.lit(field)}) is not null`;
 
-function valueAt(field: Field, cut: string): RawBuilder<string | null> {
+/**
+ * Most cards never changed the field: for them it is today's value, and the
+ * two seeks find nothing. The seeks run only for the cards in the
+ * organisation's list of changed cards (one read of the partial index per
+ * query; PostgreSQL probes it as a hash, SQLite as a temporary index).
+ */
+function valueAt(field: Field, orgId: string, cut: string): RawBuilder<string | null> {
   const changes = changesOf(field);
-  return sql<string | null>`coalesce(
-    (select coalesce(e.data -> ${sql.lit(field)} ->> 'to', '') ${changes}
-      and e.at < ${cut} order by e.at desc limit 1),
-    (select coalesce(e.data -> ${sql.lit(field)} ->> 'from', '') ${changes}
-      and e.at >= ${cut} order by e.at limit 1),
-    cast(a.${sql.ref(field)} as text))`;
+  const current = sql`cast(a.${sql.ref(field)} as text)`;
+  return sql<string | null>`case when a.id in (select e.asset_id from ast_events e
+      where e.org_id = ${orgId} and (e.data -> ${sql.lit(field)}) is not null)
+    then coalesce(
+      (select coalesce(e.data -> ${sql.lit(field)} ->> 'to', '') ${changes}
+        and e.at < ${cut} order by e.at desc limit 1),
+      (select coalesce(e.data -> ${sql.lit(field)} ->> 'from', '') ${changes}
+        and e.at >= ${cut} order by e.at limit 1),
+      ${current})
+    else ${current} end`;
 }
 
-/** The department the card `a` was with at `cut`; '' for none (the idle pool). */
-export const departmentAt = (cut: string) => valueAt('department_id', cut);
+/** The department the card `a` of `orgId` was with at `cut`; '' for none (the idle pool). */
+export const departmentAt = (orgId: string, cut: string) => valueAt('department_id', orgId, cut);
 
-/** The site the card `a` was at at `cut`. */
-export const siteAt = (cut: string) => valueAt('site_id', cut);
+/** The site the card `a` of `orgId` was at at `cut`. */
+export const siteAt = (orgId: string, cut: string) => valueAt('site_id', orgId, cut);
 
 /**
  * The organisation's cards that may have been at one of `sites` at some past

@@ -63,10 +63,11 @@ async function sumsOnDate(
     .selectFrom('ast_assets as a')
     .select([
       // Only a report of some sites reads the site then (two more seeks per card).
-      (sites !== null || visibility.sites !== 'all' ? siteAt(cut) : sql<string>`a.site_id`).as(
-        'site_on',
-      ),
-      departmentAt(cut).as('department_on'),
+      (sites !== null || visibility.sites !== 'all'
+        ? siteAt(actor.orgId, cut)
+        : sql<string>`a.site_id`
+      ).as('site_on'),
+      departmentAt(actor.orgId, cut).as('department_on'),
       'a.custodian_person_id',
       'a.quantity',
       'a.original_value_fen',
