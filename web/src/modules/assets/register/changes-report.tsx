@@ -23,7 +23,8 @@ export const defaultPeriod = () => ({
  * 资产增减变动表: per category, the register at the start of a period, what
  * came onto and left the books during it, and what stands at its end (cards
  * and original value; the Excel file adds item counts). Below it, the
- * additions by source (purchase, transfer in, donation …).
+ * additions by source (purchase, transfer in, donation …) and the removals
+ * by kind (disposed, moved to another campus).
  */
 export function ChangesReport({
   siteFilter,
@@ -131,36 +132,40 @@ export function ChangesReport({
           }
         />
       )}
-      {bySource.length > 0 && (
-        <Typography.Text type="secondary">
-          {tx.reports.addedBySource}
-          {bySource
-            .map((s) =>
-              tx.reports.sourceLine(
-                s.source === 'site_transfer'
-                  ? tx.reports.siteTransferIn
-                  : (tx.source[s.source as keyof typeof tx.source] ?? s.source),
-                s.count,
-                formatYuan(s.originalValueFen),
-              ),
-            )
-            .join('；')}
-        </Typography.Text>
-      )}
-      {byKind.length > 0 && (
-        <Typography.Text type="secondary">
-          {tx.reports.removedByKind}
-          {byKind
-            .map((k) =>
-              tx.reports.sourceLine(
-                tx.reports.removedKind[k.kind],
-                k.count,
-                formatYuan(k.originalValueFen),
-              ),
-            )
-            .join('；')}
-        </Typography.Text>
-      )}
+      <Breakdown
+        label={tx.reports.addedBySource}
+        parts={bySource.map((s) => ({
+          ...s,
+          name:
+            s.source === 'site_transfer'
+              ? tx.reports.siteTransferIn
+              : (tx.source[s.source as keyof typeof tx.source] ?? s.source),
+        }))}
+      />
+      <Breakdown
+        label={tx.reports.removedByKind}
+        parts={byKind.map((k) => ({ ...k, name: tx.reports.removedKind[k.kind] }))}
+      />
     </Flex>
+  );
+}
+
+/** A line under the table: what the additions (or removals) were, by source (or kind). */
+function Breakdown({
+  label,
+  parts,
+}: {
+  label: string;
+  parts: { name: string; count: number; originalValueFen: number }[];
+}) {
+  const tx = useTexts(registerTexts);
+  if (parts.length === 0) return null;
+  return (
+    <Typography.Text type="secondary">
+      {label}
+      {parts
+        .map((p) => tx.reports.sourceLine(p.name, p.count, formatYuan(p.originalValueFen)))
+        .join('；')}
+    </Typography.Text>
   );
 }
