@@ -104,6 +104,11 @@ async function startAndSignIn(
     env.DATABASE_URL = url.toString();
   }
   const cleanup = async () => {
+    // BENCH_KEEP_DATA=1 leaves the data (and database) behind, to study a plan by hand.
+    if (process.env.BENCH_KEEP_DATA) {
+      console.log(`kept: ${dataDir}${env.DATABASE_URL ? ` and ${env.DATABASE_URL}` : ''}`);
+      return;
+    }
     await dropDatabase();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

@@ -1,8 +1,9 @@
 /**
  * The assets section: importing a campus's register of 100,000 cards from
- * .xlsx, the filtered register list with a million cards in the database, and
- * the variance report of a stock-take over 100,000 cards, against issue 5's
- * targets (import < 15 s, list p95 < 20 ms, variance < 1 s).
+ * .xlsx, the filtered register list with a million cards in the database, the
+ * variance report of a stock-take over 100,000 cards, and the register on
+ * last year's end, against issue 5's targets (import < 15 s, list p95 <
+ * 20 ms, variance < 1 s; the report is given 1 s too).
  */
 import { measure, type LoadOptions, type Measurement } from '../lib/autocannon.ts';
 import { fmtMs, machineLine, p95Table } from '../lib/report.ts';
@@ -21,7 +22,7 @@ const IMPORT_ROWS = Number(process.env.BENCH_ASSETS_IMPORT_ROWS ?? 100_000);
 const COUNT = Number(process.env.BENCH_ASSETS_COUNT ?? 1_000_000);
 const WARMUP_SECONDS = 1;
 const REQUEST_TIMEOUT_SECONDS = 120;
-const TARGET = { importSeconds: 15, listMs: 20, varianceMs: 1000 };
+const TARGET = { importSeconds: 15, listMs: 20, varianceMs: 1000, reportMs: 1000 };
 
 type Row = { database: string; scenario: string; connections: number; m: Measurement };
 type Read = {
@@ -38,6 +39,9 @@ type Result = {
   imported: Imported;
   loadSeconds: number;
   loaded: number;
+  /** Timeline events of the loaded cards (history.ts), and the seconds writing them took. */
+  events: number;
+  eventSeconds: number;
   stocktake: Stocktake;
   profiles: string;
   /** Seconds the server's sheet reader takes over the file alone, when the import missed. */
@@ -51,6 +55,10 @@ function reads(admin: string, fx: Fixtures, st: Stocktake): Read[] {
   // A tag of the imported campus: typed or scanned into the register's search box.
   const tag = `XQ-${String(Math.min(777, IMPORT_ROWS)).padStart(6, '0')}`;
   const all = 'all' as const;
+  // Last year's end by the organisation's calendar, when the books are closed.
+  const year = new Intl.DateTimeFormat('en-US', { timeZone: fx.timeZone, year: 'numeric' });
+  const yearEnd = `${Number(year.format(Date.now())) - 1}-12-31`;
+  const report = `/api/assets/reports/register?asOf=${yearEnd}`;
   return [
     {
       scenario: 'list: the register, first page, no filter',
@@ -108,11 +116,36 @@ function reads(admin: string, fx: Fixtures, st: Stocktake): Read[] {
       connections: 1,
       sites: all,
     },
+    {
+      scenario: 'report: register of the main campus at last year end',
+      url: `${report}&siteId=${fx.sites[0]!.id}`,
+      cookie: admin,
+      connections: 1,
+      sites: all,
+    },
+    {
+      scenario: 'report: the same, asset manager of the main campus',
+      url: report,
+      cookie: fx.managerCookie,
+      connections: 1,
+      sites: [fx.sites[0]!.id],
+    },
+    {
+      scenario: 'report: whole register at last year end',
+      url: report,
+      cookie: admin,
+      connections: 1,
+      sites: all,
+    },
   ];
 }
 
 const targetMs = (scenario: string) =>
-  scenario.startsWith('variance:') ? TARGET.varianceMs : TARGET.listMs;
+  scenario.startsWith('variance:')
+    ? TARGET.varianceMs
+    : scenario.startsWith('report:')
+      ? TARGET.reportMs
+      : TARGET.listMs;
 
 async function onDatabase(target: DatabaseTarget, ctx: BenchContext): Promise<Result> {
   const h = await startHouqin(target);
@@ -133,6 +166,9 @@ async function onDatabase(target: DatabaseTarget, ctx: BenchContext): Promise<Re
     log(`loading ${toLoad.toLocaleString('en-US')} more cards`);
     const loaded = await loadCards(h, fx, toLoad);
     log(`loaded in ${loaded.seconds.toFixed(0)} s`);
+    log(
+      `${loaded.events.toLocaleString('en-US')} timeline events written in ${loaded.eventSeconds.toFixed(1)} s`,
+    );
     log('stock-take of the imported campus');
     const st = await startStocktake(h, fx);
     const rows: Row[] = [];
@@ -172,6 +208,8 @@ async function onDatabase(target: DatabaseTarget, ctx: BenchContext): Promise<Re
       imported,
       loadSeconds: loaded.seconds,
       loaded: loaded.count,
+      events: loaded.events,
+      eventSeconds: loaded.eventSeconds,
       stocktake: st,
       profiles,
       sheetRead,
@@ -192,7 +230,7 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 function summary(r: Result): string[] {
   const imp = r.imported;
   const lines = [
-    `- **${r.engine}** (${int.format(r.loaded + imp.created)} cards in the register: ${int.format(imp.created)} imported, ${int.format(r.loaded)} loaded in ${r.loadSeconds.toFixed(0)} s):`,
+    `- **${r.engine}** (${int.format(r.loaded + imp.created)} cards in the register: ${int.format(imp.created)} imported, ${int.format(r.loaded)} loaded in ${r.loadSeconds.toFixed(0)} s, then ${int.format(r.events)} timeline events of theirs in ${r.eventSeconds.toFixed(1)} s):`,
     `  - ${verdict(imp.seconds < TARGET.importSeconds)}: import of ${int.format(imp.created)} cards (${r.file.megabytes.toFixed(1)} MB .xlsx, operation ${imp.operationNumber ?? '–'}): ${imp.seconds.toFixed(1)} s (target < ${TARGET.importSeconds}); ${int.format(imp.registered)} cards at the campus afterwards`,
   ];
   if (r.sheetRead !== null)
@@ -235,13 +273,13 @@ export const assets: Section = {
     console.log(`\n${md}\n\n${lines.join('\n')}\n`);
     const profiles = results.map((r) => r.profiles).filter(Boolean);
     return [
-      '## Assets: importing a register, a million cards, a stock-take',
+      '## Assets: importing a register, a million cards, a stock-take, a year-end register',
       '',
       `_${machineLine(ctx.machine)}. autocannon, ${ctx.seconds} s per row after a ${WARMUP_SECONDS} s warm-up; ${int.format(IMPORT_ROWS)} cards imported, ${int.format(Math.max(COUNT, IMPORT_ROWS))} in the register, a stock-take over the ${int.format(IMPORT_ROWS)} imported._`,
       '',
       md,
       '',
-      'Against the targets of issue 5:',
+      "Against the targets (issue 5's, and 1 s for the report):",
       '',
       ...lines,
       ...busyWarning(ctx),
@@ -283,8 +321,15 @@ main campus.
   monitors and scanners with prices to match, 80 % in use (in a department,
   60 % of those in one person's custody), 7 % idle, 9.5 % disposed of, the
   rest lent, in repair, pending or lost; codes from the numbering service's
-  format and furniture labelled in batches. Operations and events of these
-  cards are not loaded: the list does not read them. Then
+  format and furniture labelled in batches. Then, timed apart, the timeline
+  events of the loaded cards that moved, as a transfer taking effect writes
+  them (one transaction on SQLite, arrays of 20,000 on PostgreSQL, then
+  \`VACUUM ANALYZE\`): a tenth of the cards changed department once, and a
+  tenth of those (1 % of the cards) moved campus with it, at an instant
+  between their registration and now (or their disposal); the event names
+  the department (and campus) before and after, the one after being the
+  card's now. Operations and audit rows are not loaded: neither the list nor
+  the report reads them. Then
   \`GET /api/assets\` page 1 of 20 with its total (counted up to 10,000),
   sorted by code: the register as it opens, the in-use medical equipment
   (category 医疗设备 with its sub-categories) of one department as the
@@ -301,6 +346,16 @@ main campus.
   \`GET /api/assets/stocktakes/:id/variance\`: the summary (count and
   original value per kind of difference), the first page of differing lines
   and the surplus; and the same for wrong-place lines only. One client.
+- **report**: \`GET /api/assets/reports/register\` on December 31 of last
+  year, the register by using department (count, quantity, original and net
+  value) as it stood at the end of that day: each card is counted at the
+  campus and in the department it had then, read from its transfer events
+  (the last before the day's end, else the first after it, else its values
+  now). The main campus as the administrator asks for it, the same report as
+  the main campus's asset manager sees it (their campus then, including
+  cards that have left it since), and the whole register of the five
+  campuses. One client; a target of 1 s (a report is waited for, but not
+  for long).
 
 **How to read it.** p95 is what 19 requests out of 20 beat. A "missed" line
 says by how much; the profiles below show which statement the time goes to

@@ -4,8 +4,10 @@
  * would take hours. Schema, indexes, categories, places and people are the
  * server's own; only the ast_assets rows are written here, with the codes the
  * numbering service would have given (ZC-<year>-<seq>, its sequences moved on
- * to match). Operations, events and audit rows are not loaded: the list does
- * not read them.
+ * to match). Then the timeline events of the cards that changed department
+ * or campus (history.ts), which the register on a past date reads, timed
+ * apart. Operations and audit rows are not loaded: neither the list nor the
+ * report reads them.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { v7 } from 'uuid';
 import { picker, rng } from '../../lib/random.ts';
 import type { Houqin } from '../../lib/server.ts';
 import { SITE_WEIGHTS, type Fixtures } from './fixtures.ts';
+import { EVENT_COLUMNS, mover, type Value } from './history.ts';
 import { cardMaker } from './register-mix.ts';
 
 /** Rows per PostgreSQL statement (one array parameter per column). */
@@ -58,18 +61,21 @@ const COLUMNS = [
   ['updated_at', 'timestamptz'],
 ] as const;
 
-type Value = string | number | null;
+/** A table's columns with their PostgreSQL types. */
+type Columns = readonly (readonly [string, string])[];
 
 /**
- * The cards, in registration order, and the last asset number used per year.
- * A quarter of the tags are the batch labels of furniture (ZY-000123 style
- * per category); the rest carry the asset code, as the server defaults.
+ * The cards, in registration order, and the last asset number used per year;
+ * the timeline events of those that moved are appended to `events`. A
+ * quarter of the tags are the batch labels of furniture (ZY-000123 style per
+ * category); the rest carry the asset code, as the server defaults.
  */
 function* cards(
   fx: Fixtures,
   count: number,
   now: number,
   lastNumbers: Map<number, number>,
+  events: Value[][],
 ): Generator<Value[]> {
   const r = rng(20261124);
   const next = cardMaker(fx, r, now);
@@ -84,6 +90,7 @@ function* cards(
     const s = site();
     return { s, card: next(fx.sites[s]!.rooms) };
   }).sort((a, b) => a.card.registeredAt - b.card.registeredAt);
+  const move = mover(fx, count, made.filter((m) => m.card.departmentIndex !== null).length, events);
   const iso = (t: number) => new Date(t).toISOString();
   const yearOf = new Intl.DateTimeFormat('en-US', { timeZone: fx.timeZone, year: 'numeric' });
   let labels = 0;
@@ -96,9 +103,18 @@ function* cards(
       ? `${c.category.code}-${String(++labels).padStart(6, '0')}`
       : code;
     const at = iso(c.registeredAt);
-    const disposed = c.status === 'disposed' ? iso(c.registeredAt + 3 * 365 * 86_400_000) : null;
+    const disposedAt = c.status === 'disposed' ? c.registeredAt + 3 * 365 * 86_400_000 : null;
+    const disposed = disposedAt === null ? null : iso(disposedAt);
+    const id = v7({ msecs: c.registeredAt });
+    move({
+      id,
+      site: s,
+      department: c.departmentIndex,
+      registeredAt: c.registeredAt,
+      until: disposedAt ?? now,
+    });
     yield [
-      v7({ msecs: c.registeredAt }),
+      id,
       fx.orgId,
       fx.sites[s]!.id,
       code,
@@ -136,73 +152,101 @@ function* cards(
   }
 }
 
-export type Loaded = { seconds: number; count: number };
+/** Cards written and how long it took; timeline events written and how long they took. */
+export type Loaded = { seconds: number; count: number; events: number; eventSeconds: number };
 
 export async function loadCards(h: Houqin, fx: Fixtures, count: number): Promise<Loaded> {
   const started = Date.now();
   const lastNumbers = new Map<number, number>();
-  const rows = cards(fx, count, Date.now(), lastNumbers);
+  const events: Value[][] = [];
+  const rows = cards(fx, count, Date.now(), lastNumbers, events);
   const sequences = () =>
     [...lastNumbers].map(([year, value]) => [fx.orgId, 'asset', year, value] as Value[]);
-  if (h.databaseUrl) await loadPostgres(h.databaseUrl, rows, sequences);
-  else loadSqlite(path.join(h.dataDir, 'houqin.sqlite'), rows, sequences);
-  return { seconds: (Date.now() - started) / 1000, count };
+  const db = h.databaseUrl
+    ? await postgresLoader(h.databaseUrl)
+    : sqliteLoader(path.join(h.dataDir, 'houqin.sqlite'));
+  try {
+    await db.load('ast_assets', COLUMNS, rows, sequences);
+    const loaded = Date.now();
+    // The events name their cards (a foreign key): written once the cards are.
+    await db.load('ast_events', EVENT_COLUMNS, events);
+    return {
+      seconds: (loaded - started) / 1000,
+      count,
+      events: events.length,
+      eventSeconds: (Date.now() - loaded) / 1000,
+    };
+  } finally {
+    await db.close();
+  }
 }
 
 const UPSERT_SEQUENCE = `insert into numbering_sequences (org_id, doc_type, year, last_value) values (?, ?, ?, ?)
   on conflict (org_id, doc_type, year) do update set last_value = excluded.last_value`;
 
-function loadSqlite(file: string, rows: Iterable<Value[]>, sequences: () => Value[][]): void {
+/** Writes rows into one table in one transaction, then the numbering sequences if given. */
+type Loader = {
+  load(
+    table: string,
+    columns: Columns,
+    rows: Iterable<Value[]>,
+    sequences?: () => Value[][],
+  ): Promise<void>;
+  close(): Promise<void>;
+};
+
+function sqliteLoader(file: string): Loader {
   const db = new Database(file);
-  try {
-    db.pragma('busy_timeout = 10000');
-    // This connection only: a big page cache for the load (the server keeps its own settings).
-    db.pragma('cache_size = -400000');
-    const insert = db.prepare(
-      `insert into ast_assets (${COLUMNS.map((c) => c[0]).join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`,
-    );
-    db.transaction(() => {
-      for (const row of rows) insert.run(row);
-      const seq = db.prepare(UPSERT_SEQUENCE);
-      for (const s of sequences()) seq.run(s);
-    })();
-    // No ANALYZE: the server never runs it on SQLite, so a real database has no statistics either.
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    db.close();
-  }
+  db.pragma('busy_timeout = 10000');
+  // This connection only: a big page cache for the load (the server keeps its own settings).
+  db.pragma('cache_size = -400000');
+  return {
+    async load(table, columns, rows, sequences) {
+      const insert = db.prepare(
+        `insert into ${table} (${columns.map((c) => c[0]).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+      );
+      db.transaction(() => {
+        for (const row of rows) insert.run(row);
+        if (!sequences) return;
+        const seq = db.prepare(UPSERT_SEQUENCE);
+        for (const s of sequences()) seq.run(s);
+      })();
+      // No ANALYZE: the server never runs it on SQLite, so a real database has no statistics either.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    async close() {
+      db.close();
+    },
+  };
 }
 
-async function loadPostgres(
-  url: string,
-  rows: Iterable<Value[]>,
-  sequences: () => Value[][],
-): Promise<void> {
+async function postgresLoader(url: string): Promise<Loader> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try {
-    await client.query('begin');
-    // One array per column, unnested into rows: a batch is one statement and one round trip.
-    const sql = `insert into ast_assets (${COLUMNS.map((c) => c[0]).join(', ')})
-      select * from unnest(${COLUMNS.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ')})`;
-    let columns: Value[][] = COLUMNS.map(() => []);
-    const flush = async () => {
-      if (columns[0]!.length) await client.query(sql, columns);
-      columns = COLUMNS.map(() => []);
-    };
-    for (const row of rows) {
-      for (let i = 0; i < row.length; i++) columns[i]!.push(row[i]!);
-      if (columns[0]!.length >= PG_BATCH) await flush();
-    }
-    await flush();
-    let p = 0;
-    const upsert = UPSERT_SEQUENCE.replace(/\?/g, () => `$${++p}`);
-    for (const s of sequences()) await client.query(upsert, s);
-    await client.query('commit');
-    // Autovacuum would analyse the table within a minute of such a load; do it now
-    // so the measurement does not depend on when it runs.
-    await client.query('vacuum analyze ast_assets');
-  } finally {
-    await client.end();
-  }
+  return {
+    async load(table, columns, rows, sequences) {
+      await client.query('begin');
+      // One array per column, unnested into rows: a batch is one statement and one round trip.
+      const sql = `insert into ${table} (${columns.map((c) => c[0]).join(', ')})
+        select * from unnest(${columns.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ')})`;
+      let batch: Value[][] = columns.map(() => []);
+      const flush = async () => {
+        if (batch[0]!.length) await client.query(sql, batch);
+        batch = columns.map(() => []);
+      };
+      for (const row of rows) {
+        for (let i = 0; i < row.length; i++) batch[i]!.push(row[i]!);
+        if (batch[0]!.length >= PG_BATCH) await flush();
+      }
+      await flush();
+      let p = 0;
+      const upsert = UPSERT_SEQUENCE.replace(/\?/g, () => `$${++p}`);
+      for (const s of sequences?.() ?? []) await client.query(upsert, s);
+      await client.query('commit');
+      // Autovacuum would analyse the table within a minute of such a load; do it now
+      // so the measurement does not depend on when it runs.
+      await client.query(`vacuum analyze ${table}`);
+    },
+    close: () => client.end(),
+  };
 }
