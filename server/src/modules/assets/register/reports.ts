@@ -1,6 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/connect.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { dialectOf } from '../../../platform/db/dialect.ts';
+import type { AstAssetsTable } from '../tables.ts';
 import { monthLabel, monthlyCharge } from '../depreciation.ts';
 import { netValueSql } from '../net-value-sql.ts';
 import { orgTimeZone, startOfLocalDay } from '../operations/index.ts';
@@ -27,7 +30,18 @@ import { assetVisibility, seesNothing, visibleAssets } from './visibility.ts';
  * sort the organisation's cards again for every page (3 s at 100,000).
  */
 
+type From = Database & { a: AstAssetsTable };
 type Scope = { siteId?: string | undefined; categoryId?: string | undefined };
+
+/**
+ * Every card of the organisation, for a report that reads them all. On
+ * SQLite not through an index led by org_id (unary plus: an expression, not
+ * the column): the planner, without statistics, took one whose order made
+ * every card a random read of the table; in the table's own order the same
+ * sums took 0.34 s instead of 0.60 s at 300,000 cards.
+ */
+const ofOrganisation = (db: DbOrTx, orgId: string) => (eb: ExpressionBuilder<From, 'a'>) =>
+  dialectOf(db) === 'sqlite' ? eb(sql<string>`+a.org_id`, '=', orgId) : eb('a.org_id', '=', orgId);
 
 /**
  * The visible cards on the books at the end of `asOf` (the instant `cut`, the
@@ -73,9 +87,7 @@ async function sumsOnDate(
       'a.original_value_fen',
       netValueSql(asOf).as('net_value_fen'),
     ])
-    .where(
-      sites ? cardsThatMayHaveBeenAt(actor.orgId, sites) : (eb) => eb('a.org_id', '=', actor.orgId),
-    )
+    .where(sites ? cardsThatMayHaveBeenAt(actor.orgId, sites) : ofOrganisation(db, actor.orgId))
     .where('a.status', 'not in', ['pending', 'void'])
     // Disposed on or before the date: gone (it was on the books only until then).
     .where(notDisposedBefore(cut))
