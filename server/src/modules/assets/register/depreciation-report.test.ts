@@ -240,4 +240,69 @@ describe('the depreciation schedule of a year', () => {
       line('', '合计', r.totals.count, r.totals.months, r.totals.totalFen),
     ]);
   });
+
+  it('charges each month to the campus the card was at when the month ended', async () => {
+    const east = await buildSite(t.admin);
+    const west = await buildSite(t.admin);
+    const beds = await buildCategory(t.admin, { lifeMonths: 60 });
+    // 1,000.00 a month from February 2025.
+    const bed = await buildAsset(t.admin, {
+      siteId: east.id,
+      categoryId: beds.id,
+      unitPriceFen: 60_000,
+      inServiceDate: '2025-01-15',
+    });
+    const move = await t.admin.post('/api/assets/operations', {
+      kind: 'transfer',
+      assetIds: [bed.id],
+      toSiteId: west.id,
+    });
+    expect(move.statusCode, move.body).toBe(201);
+    const op = move.json<{ id: string; status: string }>();
+    if (op.status !== 'done') {
+      const confirmed = await t.admin.post(`/api/assets/operations/${op.id}/confirm`, {
+        note: '已签收',
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+    }
+    const today = localToday(timeZone);
+    const year = Number(today.slice(0, 4));
+    // Today's month ends after the move: from it on, the west campus bears the charge.
+    const moved = Number(today.slice(5, 7)) - 1;
+    const schedule = async (siteId: string, y: number) => {
+      const res = await t.admin.get(
+        `/api/assets/reports/depreciation?year=${y}&siteId=${siteId}&categoryId=${beds.id}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<Report>().rows.find((r) => r.category.id === beds.id);
+    };
+    const monthsOf = (from: number, to: number) =>
+      Array.from({ length: 12 }, (_, i) => (i >= from && i < to ? 1_000 : 0));
+
+    // A campus with no month charged has no row (in January the east campus has none this year).
+    const expectMonths = async (siteId: string, y: number, months: number[]) => {
+      const row = await schedule(siteId, y);
+      if (months.every((v) => v === 0)) expect(row).toBeUndefined();
+      else expect(row?.months).toEqual(months);
+    };
+    await expectMonths(east.id, year, monthsOf(0, moved));
+    await expectMonths(west.id, year, monthsOf(moved, 12));
+    expect((await schedule(west.id, year))?.count).toBe(1);
+    // Last year it was all at the east campus, as it was then.
+    await expectMonths(east.id, year - 1, monthsOf(1, 12));
+    await expectMonths(west.id, year - 1, monthsOf(0, 0));
+    // The organisation as a whole: every month, once.
+    const whole = await t.admin.get(
+      `/api/assets/reports/depreciation?year=${year}&categoryId=${beds.id}`,
+    );
+    expect(whole.json<Report>().rows[0]!.months).toEqual(monthsOf(0, 12));
+    // The east campus's reader sees the east campus's months only.
+    const reader = await userFor(t, { roleKey: 'auditor', siteId: east.id });
+    const theirs = await reader.get(
+      `/api/assets/reports/depreciation?year=${year}&categoryId=${beds.id}`,
+    );
+    const eastRows = theirs.json<Report>().rows;
+    if (moved === 0) expect(eastRows).toEqual([]);
+    else expect(eastRows[0]!.months).toEqual(monthsOf(0, moved));
+  });
 });

@@ -49,24 +49,33 @@ const changesOf = (field: Field) =>
   sql`from ast_events e where e.org_id = a.org_id and e.asset_id = a.id
     and (e.data -> ${sql.lit(field)}) is not null`;
 
-/**
- * Most cards never changed the field: for them it is today's value, and the
- * two seeks find nothing. The seeks run only for the cards in the
- * organisation's list of changed cards (one read of the partial index per
- * query; PostgreSQL probes it as a hash, SQLite as a temporary index).
- */
-function valueAt(field: Field, orgId: string, cut: string): RawBuilder<string | null> {
+/** The field's value at `cut` by the card's own changes: rules 1–3 above. */
+function seekValue(field: Field, cut: string): RawBuilder<string | null> {
   const changes = changesOf(field);
-  const current = sql`cast(a.${sql.ref(field)} as text)`;
-  return sql<string | null>`case when a.id in (select e.asset_id from ast_events e
-      where e.org_id = ${orgId} and (e.data -> ${sql.lit(field)}) is not null)
-    then coalesce(
+  return sql<string | null>`coalesce(
       (select coalesce(e.data -> ${sql.lit(field)} ->> 'to', '') ${changes}
         and e.at < ${cut} order by e.at desc limit 1),
       (select coalesce(e.data -> ${sql.lit(field)} ->> 'from', '') ${changes}
         and e.at >= ${cut} order by e.at limit 1),
-      ${current})
-    else ${current} end`;
+      ${current(field)})`;
+}
+
+const current = (field: Field) => sql<string>`cast(a.${sql.ref(field)} as text)`;
+
+/**
+ * Whether the card `a` is one of the organisation's cards that ever changed
+ * `field`. Most cards never did: their value then is today's, and seeking
+ * their timeline would find nothing. One read of the partial index per query
+ * (PostgreSQL probes it as a hash, SQLite as a temporary index) gates the
+ * seeks.
+ */
+const everChanged = (field: Field, orgId: string) =>
+  sql<boolean>`a.id in (select e.asset_id from ast_events e
+      where e.org_id = ${orgId} and (e.data -> ${sql.lit(field)}) is not null)`;
+
+function valueAt(field: Field, orgId: string, cut: string): RawBuilder<string | null> {
+  return sql<string | null>`case when ${everChanged(field, orgId)}
+    then ${seekValue(field, cut)} else ${current(field)} end`;
 }
 
 /** The department the card `a` of `orgId` was with at `cut`; '' for none (the idle pool). */
@@ -74,6 +83,20 @@ export const departmentAt = (orgId: string, cut: string) => valueAt('department_
 
 /** The site the card `a` of `orgId` was at at `cut`. */
 export const siteAt = (orgId: string, cut: string) => valueAt('site_id', orgId, cut);
+
+/**
+ * The months in which the card `a` was at one of `sites`, as one character
+ * a month ('1' there, '0' elsewhere), from the instants the months end: the
+ * site a card is at when a month ends bears that month's depreciation.
+ */
+export function monthsAt(orgId: string, ends: readonly string[], sites: readonly string[]) {
+  const at = (site: RawBuilder<string | null>, yes: string, no: string) =>
+    sql`case when ${site} in (${sql.join(sites)}) then ${sql.lit(yes)} else ${sql.lit(no)} end`;
+  const months = ends.map((end) => at(seekValue('site_id', end), '1', '0'));
+  return sql<string>`case when ${everChanged('site_id', orgId)}
+    then ${sql.join(months, sql` || `)}
+    else ${at(current('site_id'), '1'.repeat(ends.length), '0'.repeat(ends.length))} end`;
+}
 
 /**
  * The organisation's cards that may have been at one of `sites` at some past

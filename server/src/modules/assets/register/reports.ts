@@ -15,7 +15,7 @@ import {
   startMonth,
   withoutJit,
 } from './on-books.ts';
-import { cardsThatMayHaveBeenAt, departmentAt, siteAt, visibleThen } from './history.ts';
+import { cardsThatMayHaveBeenAt, departmentAt, monthsAt, siteAt, visibleThen } from './history.ts';
 import { assetVisibility, seesNothing, visibleAssets } from './visibility.ts';
 
 /*
@@ -203,6 +203,17 @@ async function chargeGroups(
 ) {
   const visibility = await assetVisibility(db, actor);
   if (seesNothing(visibility)) return [];
+  // Of some sites (asked for, or all the user reads): each month is charged
+  // where the card was at its end (history.ts monthsAt), so a card moved in
+  // June charges its first months to the campus it left. A department head
+  // or custodian keeps today's view of their cards.
+  const wanted = scope.siteId ? [scope.siteId] : visibility.sites;
+  const sites =
+    visibility.departmentId || visibility.personId || wanted === 'all'
+      ? null
+      : visibility.sites === 'all'
+        ? wanted
+        : wanted.filter((s) => visibility.sites.includes(s));
   let cards = db
     .selectFrom('ast_assets as a')
     .select([
@@ -213,14 +224,19 @@ async function chargeGroups(
       'a.residual_bp',
       startMonth().as('start_month'),
       disposalMonth(starts).as('last_month'),
+      (sites ? monthsAt(actor.orgId, starts.slice(1), sites) : sql<string | null>`null`).as(
+        'months_here',
+      ),
     ])
-    .where('a.org_id', '=', actor.orgId)
-    .where(visibleAssets(visibility))
+    .where(sites ? cardsThatMayHaveBeenAt(actor.orgId, sites) : ofOrganisation(db, actor.orgId))
     .where('a.status', 'not in', ['pending', 'void'])
     // Disposed before the year began: off the books for all of it.
     .where(notDisposedBefore(starts[0]!))
     .where(onBooksBy(`${year}-12-31`, starts[12]!));
-  if (scope.siteId) cards = cards.where('a.site_id', '=', scope.siteId);
+  if (!sites) {
+    cards = cards.where(visibleAssets(visibility));
+    if (scope.siteId) cards = cards.where('a.site_id', '=', scope.siteId);
+  }
   if (scope.categoryId) cards = cards.where('a.category_id', '=', scope.categoryId);
   const keys = [
     'c.category_id',
@@ -230,20 +246,26 @@ async function chargeGroups(
     'c.residual_bp',
     'c.start_month',
     'c.last_month',
+    'c.months_here',
   ] as const;
-  const rows = await withoutJit(db, (db) =>
-    db
-      .selectFrom(cards.as('c'))
-      .select(keys)
-      .select((eb) => eb.fn.countAll().as('count'))
-      .groupBy(keys)
-      .execute(),
-  );
+  const rows =
+    sites?.length === 0
+      ? []
+      : await withoutJit(db, (db) =>
+          db
+            .selectFrom(cards.as('c'))
+            .select(keys)
+            .select((eb) => eb.fn.countAll().as('count'))
+            .groupBy(keys)
+            .execute(),
+        );
   return rows.map((r) => ({
     categoryId: r.category_id,
     count: Number(r.count),
     /** The last month charged (当月减少当月照提); 11 when not disposed within the year. */
     lastMonth: r.last_month === null ? 11 : Number(r.last_month),
+    /** Whether month i is charged here: always, without a site scope. */
+    here: (i: number) => r.months_here === null || r.months_here[i] === '1',
     depreciable: depreciableOfTerms(r),
   }));
 }
@@ -252,7 +274,8 @@ async function chargeGroups(
  * 折旧明细: each category's monthly charges over a calendar year (months a
  * card is disposed in are still charged — 当月减少当月照提 — later ones not),
  * and how many cards were charged. Months and disposals are the
- * organisation's calendar months.
+ * organisation's calendar months. Of a campus, a month is charged where the
+ * card was when it ended (chargeGroups).
  */
 export async function depreciationReport(
   db: DbOrTx,
@@ -268,7 +291,9 @@ export async function depreciationReport(
   const totalMonths = months.map(() => 0);
   let count = 0;
   for (const g of await chargeGroups(db, actor, q, q.year, starts)) {
-    const charges = months.map((m, i) => (i <= g.lastMonth ? monthlyCharge(g.depreciable, m) : 0));
+    const charges = months.map((m, i) =>
+      i <= g.lastMonth && g.here(i) ? monthlyCharge(g.depreciable, m) : 0,
+    );
     if (charges.every((c) => c === 0)) continue;
     const c = byCategory.get(g.categoryId) ?? { count: 0, months: months.map(() => 0) };
     c.count += g.count;
