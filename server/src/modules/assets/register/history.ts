@@ -125,9 +125,9 @@ export function cardsThatMayHaveBeenAt(orgId: string, sites: readonly string[]) 
 /**
  * `visibleAssets` (visibility.ts) on past instants, over a subquery `c` of
  * cards: the sites a user reads are matched against the card's site then
- * (`siteColumns`: one instant, or the two ends of a period — a card at the
+ * (`columns.sites`: one instant, or the two ends of a period — a card at the
  * user's campus at either end is theirs to see), their department against
- * `departmentColumn`, so a campus's manager reads last year's register of
+ * `columns.department`, so a campus's manager reads last year's register of
  * their campus as it stood, including cards that have moved to another
  * campus since. A custodian sees the cards in their custody now (custody
  * history is not read).
