@@ -5,8 +5,8 @@ import type { Database } from '../../../platform/db/database.ts';
 import { addDays, orgTimeZone, startOfLocalDay } from '../operations/index.ts';
 import type { AstAssetsTable } from '../tables.ts';
 import { endOfLocalDay, notDisposedBefore, onBooksBy, withoutJit } from './on-books.ts';
-import { cardsThatMayHaveBeenAt, siteAt, visibleThen } from './history.ts';
-import { assetVisibility, seesNothing, type AssetVisibility } from './visibility.ts';
+import { cardsThatMayHaveBeenAt, reportSites, siteAt, visibleThen } from './history.ts';
+import { assetVisibility, seesNothing } from './visibility.ts';
 
 /*
  * 资产增减变动表: per category, the register at the start of a period, what
@@ -52,12 +52,6 @@ const zeroRow = (): ChangeRow => ({
 /** 1 when `cond` holds for the card, else 0. */
 const flag = (eb: ExpressionBuilder<From, 'a'>, cond: Expression<SqlBool>) =>
   eb.case().when(cond).then(sql.lit(1)).else(sql.lit(0)).end();
-
-/** The sites a report is of: the one asked for, or every site the user reads; null: the whole organisation. */
-function reportSites(v: AssetVisibility, siteId: string | undefined): readonly string[] | null {
-  if (siteId) return [siteId];
-  return v.sites !== 'all' && !v.departmentId && !v.personId ? v.sites : null;
-}
 
 /**
  * The report of the visible cards (of a site, if given) over [from, to],

@@ -99,6 +99,19 @@ export function monthsAt(orgId: string, ends: readonly string[], sites: readonly
 }
 
 /**
+ * The sites a report on the past is of, by where the cards were then: the
+ * one asked for, or every site the user reads. null: the whole organisation,
+ * or a department head's or custodian's view (their cards of today).
+ */
+export function reportSites(
+  v: AssetVisibility,
+  siteId: string | undefined,
+): readonly string[] | null {
+  if (siteId) return [siteId];
+  return v.sites !== 'all' && !v.departmentId && !v.personId ? v.sites : null;
+}
+
+/**
  * The organisation's cards that may have been at one of `sites` at some past
  * instant: those at one now (index on org and site), and those that ever
  * changed site (the partial index). The report keeps those whose `siteAt`

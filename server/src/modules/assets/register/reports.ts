@@ -15,7 +15,14 @@ import {
   startMonth,
   withoutJit,
 } from './on-books.ts';
-import { cardsThatMayHaveBeenAt, departmentAt, monthsAt, siteAt, visibleThen } from './history.ts';
+import {
+  cardsThatMayHaveBeenAt,
+  departmentAt,
+  monthsAt,
+  reportSites,
+  siteAt,
+  visibleThen,
+} from './history.ts';
 import { assetVisibility, seesNothing, visibleAssets } from './visibility.ts';
 
 /*
@@ -68,11 +75,7 @@ async function sumsOnDate(
   const visibility = await assetVisibility(db, actor);
   if (seesNothing(visibility)) return [];
   // The sites asked about, or all the user reads: their cards are found by index.
-  const sites = siteId
-    ? [siteId]
-    : visibility.sites !== 'all' && !visibility.departmentId && !visibility.personId
-      ? visibility.sites
-      : null;
+  const sites = reportSites(visibility, siteId);
   const cards = db
     .selectFrom('ast_assets as a')
     .select([
