@@ -107,3 +107,17 @@ export function writeSection(file: string, id: string, body: string): void {
       : `${old.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, next);
 }
+
+/**
+ * Figures taken while other work held the cores say little about the code:
+ * say so under a section's table. `alone` points to where the section says
+ * what its statements cost by themselves, if it does.
+ */
+export function busyWarning(machine: Machine, alone?: string): string[] {
+  const { load, cores } = machine;
+  if (load <= cores) return [];
+  return [
+    '',
+    `**This run started at a load average of ${load.toFixed(1)} on ${cores} cores**: other work held the CPU, so part of each figure is waiting for a core. Re-run on a quiet machine before holding these figures against the targets${alone ? `; ${alone}` : ''}.`,
+  ];
+}

@@ -6,7 +6,7 @@
  * 20 ms, variance < 1 s; the report is given 1 s too).
  */
 import { measure, type LoadOptions, type Measurement } from '../lib/autocannon.ts';
-import { fmtMs, machineLine, p95Table } from '../lib/report.ts';
+import { busyWarning, fmtMs, machineLine, p95Table } from '../lib/report.ts';
 import type { BenchContext, Section } from '../lib/section.ts';
 import { startHouqin, type DatabaseTarget } from '../lib/server.ts';
 import { settle } from '../lib/settle.ts';
@@ -252,16 +252,6 @@ function summary(r: Result): string[] {
   return lines;
 }
 
-/** Figures taken while other work held the cores say little about the code: say so. */
-function busyWarning(ctx: BenchContext): string[] {
-  const { load, cores } = ctx.machine;
-  if (load <= cores) return [];
-  return [
-    '',
-    `**This run started at a load average of ${load.toFixed(1)} on ${cores} cores**: other work held the CPU, so most of each figure is waiting for a core. Re-run on a quiet machine before holding these figures against the targets; the profiles below give what the statements cost alone.`,
-  ];
-}
-
 export const assets: Section = {
   id: 'assets',
   async run(ctx) {
@@ -282,7 +272,7 @@ export const assets: Section = {
       "Against the targets (issue 5's, and 1 s for the report):",
       '',
       ...lines,
-      ...busyWarning(ctx),
+      ...busyWarning(ctx.machine, 'the profiles below give what the statements cost alone'),
       '',
       EXPLANATION,
       ...(profiles.length

@@ -17,7 +17,7 @@ import { readXlsxRows } from '../../server/src/platform/excel/xlsx-rows.ts';
 import { measure, type Measurement } from '../lib/autocannon.ts';
 import { openProbe, profileMarkdown } from '../lib/query-profile.ts';
 import { apiOf } from '../lib/api.ts';
-import { fmtMs, machineLine, p95Table } from '../lib/report.ts';
+import { busyWarning, fmtMs, machineLine, p95Table } from '../lib/report.ts';
 import type { BenchContext, Section } from '../lib/section.ts';
 import { startHouqin, type DatabaseTarget, type Houqin } from '../lib/server.ts';
 import { loadAudit, YEARS, zoneOffset, type AuditPicks, type AuditPlace } from './audit/load.ts';
@@ -269,16 +269,6 @@ function summary(r: Result): string[] {
   return lines;
 }
 
-/** Figures taken while other work held the cores say little about the code: say so. */
-function busyWarning(ctx: BenchContext): string[] {
-  const { load, cores } = ctx.machine;
-  if (load <= cores) return [];
-  return [
-    '',
-    `**This run started at a load average of ${load.toFixed(1)} on ${cores} cores**: other work held the CPU, so part of each figure is waiting for a core. Re-run on a quiet machine before holding these figures against the targets.`,
-  ];
-}
-
 export const audit: Section = {
   id: 'audit',
   async run(ctx) {
@@ -299,7 +289,7 @@ export const audit: Section = {
       'Against the targets of migration 0013 (list and drop-downs p95 < 20 ms, an export of a few thousand rows < 2 s):',
       '',
       ...lines,
-      ...busyWarning(ctx),
+      ...busyWarning(ctx.machine),
       '',
       explanation(first),
       ...(profiles.length

@@ -5,7 +5,7 @@
  * < 300 ms, create ≥ 1,500/s on SQLite).
  */
 import { counterBody, measure, type LoadOptions, type Measurement } from '../lib/autocannon.ts';
-import { fmtMs, fmtRps, machineLine, p95Table } from '../lib/report.ts';
+import { busyWarning, fmtMs, fmtRps, machineLine, p95Table } from '../lib/report.ts';
 import type { BenchContext, Section } from '../lib/section.ts';
 import { startHouqin, type DatabaseTarget } from '../lib/server.ts';
 import { makeFixtures, type Fixtures } from './maintenance/fixtures.ts';
@@ -151,16 +151,6 @@ function targets(rows: Row[]): Target[] {
   return out;
 }
 
-/** Figures taken while other work held the cores say little about the code: say so. */
-function busyWarning(ctx: BenchContext): string[] {
-  const { load, cores } = ctx.machine;
-  if (load <= cores) return [];
-  return [
-    '',
-    `**This run started at a load average of ${load.toFixed(1)} on ${cores} cores**: other work held the CPU, so most of each figure is waiting for a core. Re-run on a quiet machine before holding these figures against the targets; the notes below give what the queries cost alone.`,
-  ];
-}
-
 export const maintenance: Section = {
   id: 'maintenance',
   async run(ctx) {
@@ -192,7 +182,7 @@ export const maintenance: Section = {
       'Against the targets of issue 4:',
       '',
       ...summary,
-      ...busyWarning(ctx),
+      ...busyWarning(ctx.machine, 'the notes below give what the queries cost alone'),
       '',
       EXPLANATION,
     ].join('\n');
